@@ -1,0 +1,110 @@
+namespace Micrograd.Data;
+
+/// <summary>The built-in datasets.</summary>
+public static class Datasets
+{
+    /// <summary>The names <see cref="ByName"/> knows.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["tiny", "moons", "yinyang"];
+
+    /// <summary>
+    /// The lecture's tiny set: four examples of three inputs with targets 1, -1, -1, 1.
+    /// </summary>
+    public static Dataset Tiny() => new(
+        "tiny",
+        [[2.0, 3.0, -1.0], [3.0, -1.0, 0.5], [0.5, 1.0, 1.0], [1.0, 1.0, -1.0]],
+        [1.0, -1.0, -1.0, 1.0]);
+
+    /// <summary>
+    /// Two interleaving half circles, as scikit-learn's make_moons: the outer moon (cos t, sin t) labelled -1
+    /// and the inner moon (1 - cos t, 1 - sin t - 0.5) labelled +1, t evenly spaced on [0, pi]; then shuffled
+    /// (<see cref="Rng.Shuffle{T}"/>) and moved by Gaussian noise, x then y for each point in turn.
+    /// </summary>
+    /// <param name="n">The number of points: n / 2 (rounded down) on the outer moon, the rest on the inner.</param>
+    /// <param name="noise">The standard deviation of the noise; 0 for none.</param>
+    /// <param name="rng">The source of the shuffle and the noise.</param>
+    /// <param name="shuffle">False keeps scikit-learn's order: the outer moon first.</param>
+    public static Dataset Moons(int n, double noise, Rng rng, bool shuffle = true)
+    {
+        if (n < 2) throw new ArgumentOutOfRangeException(nameof(n), n, $"Expected at least 2 points, got {n}.");
+        if (!(noise >= 0) || !double.IsFinite(noise))
+            throw new ArgumentOutOfRangeException(nameof(noise), noise, $"Expected a noise level of 0 or more, got {noise}.");
+        ArgumentNullException.ThrowIfNull(rng);
+
+        int nOut = n / 2, nIn = n - nOut;
+        var points = new List<(double[] X, double Y)>(n);
+        foreach (double t in Linspace(0, Math.PI, nOut)) points.Add(([Math.Cos(t), Math.Sin(t)], -1));
+        foreach (double t in Linspace(0, Math.PI, nIn)) points.Add(([1 - Math.Cos(t), 1 - Math.Sin(t) - 0.5], 1));
+
+        if (shuffle) rng.Shuffle(points);
+        if (noise > 0)
+            foreach (var (x, _) in points)
+            {
+                x[0] += rng.Gaussian(0, noise);
+                x[1] += rng.Gaussian(0, noise);
+            }
+        return new Dataset("moons", points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
+    }
+
+    /// <summary>
+    /// The yin-yang set with 3 classes (yin 0, yang 1, the two small dots 2), drawn by rejection: point i
+    /// wants class i mod 3, and candidates (x, y), each uniform in [0, 1), are drawn until one lies in the
+    /// disc and has that class. Inputs are scaled to [-2, 2]. Split 80% / 10% / 10% in order.
+    /// </summary>
+    /// <param name="n">The number of points.</param>
+    /// <param name="rng">The source of the points.</param>
+    public static DatasetSplits YinYang(int n, Rng rng)
+    {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, $"Expected at least 1 point, got {n}.");
+        ArgumentNullException.ThrowIfNull(rng);
+        const double rSmall = 0.1, rBig = 0.5;
+
+        var inputs = new double[n][];
+        var targets = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int wanted = i % 3;
+            double x, y;
+            do
+            {
+                x = rng.Uniform(0, 2 * rBig);
+                y = rng.Uniform(0, 2 * rBig);
+            }
+            while (Math.Sqrt((x - rBig) * (x - rBig) + (y - rBig) * (y - rBig)) > rBig || YinYangClass(x, y) != wanted);
+            inputs[i] = [(x / rBig - 1) * 2, (y / rBig - 1) * 2];
+            targets[i] = wanted;
+        }
+        return new Dataset("yinyang", inputs, targets).Split(0.8, 0.1);
+
+        static int YinYangClass(double x, double y)
+        {
+            double dRight = Math.Sqrt((x - 1.5 * rBig) * (x - 1.5 * rBig) + (y - rBig) * (y - rBig));
+            double dLeft = Math.Sqrt((x - 0.5 * rBig) * (x - 0.5 * rBig) + (y - rBig) * (y - rBig));
+            if (dRight < rSmall || dLeft < rSmall) return 2;
+            bool yin = dRight <= rSmall || (dLeft > rSmall && dLeft <= 0.5 * rBig) || (y > rBig && dRight > 0.5 * rBig);
+            return yin ? 0 : 1;
+        }
+    }
+
+    /// <summary>A built-in dataset by name, with the sizes the presets use: "tiny" (4 examples, all for
+    /// training), "moons" (100 points, noise 0.1), "yinyang" (100 points, split 80/10/10).</summary>
+    /// <exception cref="ArgumentException">For a name not in <see cref="Names"/>.</exception>
+    public static DatasetSplits ByName(string name, Rng rng) => name.ToLowerInvariant() switch
+    {
+        "tiny" => TrainOnly(Tiny()),
+        "moons" => TrainOnly(Moons(100, 0.1, rng)),
+        "yinyang" => YinYang(100, rng),
+        _ => throw new ArgumentException($"Expected a dataset name ({string.Join(", ", Names)}) or a CSV file, got '{name}'.", nameof(name)),
+    };
+
+    /// <summary>All of <paramref name="data"/> for training, with empty validation and test parts.</summary>
+    public static DatasetSplits TrainOnly(Dataset data) => new(data, data.Slice(0, 0), data.Slice(0, 0));
+
+    // numpy.linspace: start + i * step, with the last point exactly at stop.
+    private static IEnumerable<double> Linspace(double start, double stop, int count)
+    {
+        if (count == 1) { yield return start; yield break; }
+        double step = (stop - start) / (count - 1);
+        for (int i = 0; i < count - 1; i++) yield return start + i * step;
+        yield return stop;
+    }
+}

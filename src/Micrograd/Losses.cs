@@ -1,0 +1,84 @@
+namespace Micrograd;
+
+/// <summary>
+/// Loss functions: one number that says how wrong a model is, built from Values so that
+/// <see cref="Value.Backward()"/> can tell each parameter which way to move.
+/// </summary>
+public static class Losses
+{
+    /// <summary>The lecture's loss: the sum over examples of (prediction - target)².</summary>
+    public static Value SumSquaredError(IReadOnlyList<Value> predictions, IReadOnlyList<double> targets)
+    {
+        CheckPairs(predictions, targets);
+        return Value.Sum(predictions.Select((p, i) => (p - targets[i]).Pow(2)));
+    }
+
+    /// <summary>The mean over examples of (prediction - target)².</summary>
+    public static Value MeanSquaredError(IReadOnlyList<Value> predictions, IReadOnlyList<double> targets) =>
+        Mean(SumSquaredError(predictions, targets), predictions.Count);
+
+    /// <summary>
+    /// The max-margin (SVM) loss of micrograd's moons demo: the mean over examples of relu(1 - y·score), for
+    /// labels y of -1 or +1. An example scores no loss once it is on the right side with a margin of 1.
+    /// </summary>
+    /// <exception cref="ArgumentException">When a label is neither -1 nor +1.</exception>
+    public static Value Hinge(IReadOnlyList<Value> scores, IReadOnlyList<double> labels)
+    {
+        CheckPairs(scores, labels);
+        for (int i = 0; i < labels.Count; i++)
+            if (labels[i] is not (1.0 or -1.0))
+                throw new ArgumentException($"Expected hinge-loss labels of -1 or +1, got {labels[i]} for example {i}.", nameof(labels));
+        return Mean(Value.Sum(scores.Select((s, i) => (1 - labels[i] * s).Relu())), scores.Count);
+    }
+
+    /// <summary>L2 regularisation: <paramref name="alpha"/> times the sum of the squared parameters, which
+    /// pulls weights towards 0.</summary>
+    public static Value L2(IReadOnlyList<Value> parameters, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return Value.Sum(parameters.Select(p => p * p)) * alpha;
+    }
+
+    /// <summary>
+    /// Cross-entropy of one example: -log softmax(logits)[target], computed stably as
+    /// log(sum_j e^(l_j - m)) - (l_target - m) with m the largest logit. m is a plain number (like PyTorch's
+    /// detached maximum): the result does not depend on it, it only keeps e^x from overflowing.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="target"/> is not a valid class index.</exception>
+    public static Value CrossEntropy(IReadOnlyList<Value> logits, int target)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        if (target < 0 || target >= logits.Count)
+            throw new ArgumentException($"Expected a class index from 0 to {logits.Count - 1}, got {target}.", nameof(target));
+        double m = logits.Max(l => l.Data);
+        var logSumExp = Value.Sum(logits.Select(l => (l - m).Exp())).Log();
+        return logSumExp - (logits[target] - m);
+    }
+
+    /// <summary>The mean cross-entropy over examples; each target a class index.</summary>
+    /// <exception cref="ArgumentException">When a target is not a whole number within the logits' range.</exception>
+    public static Value CrossEntropy(IReadOnlyList<IReadOnlyList<Value>> logits, IReadOnlyList<double> targets)
+    {
+        CheckPairs(logits, targets);
+        return Mean(Value.Sum(logits.Select((l, i) => CrossEntropy(l, ClassIndex(targets[i], l.Count, i)))), logits.Count);
+    }
+
+    /// <summary>A target as a class index.</summary>
+    internal static int ClassIndex(double target, int classCount, int example) =>
+        target >= 0 && target < classCount && target == Math.Floor(target)
+            ? (int)target
+            : throw new ArgumentException($"Expected a class index from 0 to {classCount - 1}, got {target} for example {example}.", "targets");
+
+    // micrograd's mean: the sum times 1/n.
+    private static Value Mean(Value sum, int n) => sum * (1.0 / n);
+
+    private static void CheckPairs<T>(IReadOnlyList<T> predictions, IReadOnlyList<double> targets)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (predictions.Count != targets.Count)
+            throw new ArgumentException($"Expected one target per prediction: {predictions.Count} predictions but {targets.Count} targets.", nameof(targets));
+        if (predictions.Count == 0)
+            throw new ArgumentException("Expected at least one example, got none.", nameof(predictions));
+    }
+}

@@ -1,0 +1,72 @@
+using Micrograd.Data;
+
+namespace Micrograd.Nn;
+
+/// <summary>
+/// A multi-layer perceptron: layers applied one after another. Hidden layers use the chosen activation;
+/// the last layer is linear unless asked otherwise, so its outputs can be any score.
+/// </summary>
+public sealed class MLP : Module
+{
+    private readonly Layer[] _layers;
+    private readonly IReadOnlyList<Value> _parameters;
+
+    /// <summary>An MLP with <paramref name="nin"/> inputs and layers of the sizes in <paramref name="nouts"/>.</summary>
+    /// <param name="nin">The number of inputs, at least 1.</param>
+    /// <param name="nouts">The size of each layer in order; the last is the number of outputs.</param>
+    /// <param name="activation">The hidden layers' nonlinearity (micrograd: ReLU; the lecture: Tanh).</param>
+    /// <param name="outputActivation">The last layer's nonlinearity, Linear by default.</param>
+    /// <param name="init">How the weights are drawn; biases start at 0.</param>
+    /// <param name="rng">Where the weights come from, in parameter order; <see cref="Rng.DefaultSeed"/> if null.</param>
+    /// <exception cref="ArgumentException">When there are no layers or a size is 0 or less.</exception>
+    public MLP(int nin, IReadOnlyList<int> nouts, Activation activation = Activation.ReLU,
+        Activation outputActivation = Activation.Linear, Init init = Init.Uniform, Rng? rng = null)
+    {
+        ArgumentNullException.ThrowIfNull(nouts);
+        if (nin <= 0)
+            throw new ArgumentOutOfRangeException(nameof(nin), nin, $"Expected an MLP to have at least 1 input, got {nin}.");
+        if (nouts.Count == 0)
+            throw new ArgumentException("Expected at least one layer size, got none.", nameof(nouts));
+        for (int i = 0; i < nouts.Count; i++)
+            if (nouts[i] <= 0)
+                throw new ArgumentException($"Expected every layer size to be at least 1, got {nouts[i]} for layer {i + 1}.", nameof(nouts));
+
+        rng ??= new Rng();
+        _layers = new Layer[nouts.Count];
+        int sz = nin;
+        for (int i = 0; i < nouts.Count; i++)
+        {
+            bool last = i == nouts.Count - 1;
+            _layers[i] = new Layer(sz, nouts[i], last ? outputActivation : activation, init, rng, $"L{i + 1}");
+            sz = nouts[i];
+        }
+        _parameters = Array.AsReadOnly(_layers.SelectMany(l => l.Parameters()).ToArray());
+    }
+
+    /// <summary>The layers, in order.</summary>
+    public IReadOnlyList<Layer> Layers => _layers;
+
+    /// <summary>The number of inputs.</summary>
+    public int InputCount => _layers[0].InputCount;
+
+    /// <summary>The number of outputs: the last layer's size.</summary>
+    public int OutputCount => _layers[^1].OutputCount;
+
+    /// <summary>The network's outputs for inputs <paramref name="x"/>: one Value per output neuron.</summary>
+    /// <exception cref="ArgumentException">When the number of inputs is not <see cref="InputCount"/>.</exception>
+    public Value[] Forward(IReadOnlyList<Value> x)
+    {
+        Neuron.CheckInputCount(x, InputCount);
+        foreach (var layer in _layers) x = layer.Forward(x);
+        return (Value[])x;
+    }
+
+    /// <summary>The network's outputs for plain numbers.</summary>
+    public Value[] Forward(IReadOnlyList<double> x) => Forward(Neuron.Leaves(x));
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Value> Parameters() => _parameters;
+
+    /// <summary>micrograd's form: "MLP of [Layer of [ReLUNeuron(2), ...], Layer of [LinearNeuron(16)]]".</summary>
+    public override string ToString() => $"MLP of [{string.Join(", ", _layers.Select(l => l.ToString()))}]";
+}

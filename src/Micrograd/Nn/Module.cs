@@ -1,0 +1,19 @@
+namespace Micrograd.Nn;
+
+/// <summary>
+/// Anything with parameters, as PyTorch's nn.Module: <see cref="Parameters"/> lists the Values that training
+/// adjusts and <see cref="ZeroGrad"/> resets their gradients before a backward pass.
+/// </summary>
+public abstract class Module
+{
+    /// <summary>The trainable Values, in a fixed order (micrograd's: layer by layer, neuron by neuron, each
+    /// neuron's weights then its bias).</summary>
+    public abstract IReadOnlyList<Value> Parameters();
+
+    /// <summary>Sets every parameter's gradient to 0. Gradients accumulate, so without this each backward
+    /// pass would add to the last one's.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in Parameters()) p.Grad = 0;
+    }
+}

@@ -1,0 +1,115 @@
+namespace Micrograd;
+
+/// <summary>
+/// Puts the computed nodes of a graph in topological order: every node after the nodes it was computed from.
+/// Iterative depth-first search, so a chain of a million nodes needs no deep call stack.
+/// </summary>
+/// <remarks>
+/// Instead of a hash set of visited nodes, each sort takes two fresh numbers from a counter ("entered" and
+/// "done") and writes them into the nodes' <see cref="Value.Mark"/>: a node carrying an older number counts
+/// as unvisited, so nothing needs resetting afterwards. Leaves are never marked or listed, since they have no
+/// gradient to pass on; that keeps parameters shared between threads free of writes.
+/// The order and stack arrays are kept per thread and reused, so a backward pass allocates nothing.
+/// </remarks>
+internal static class TopologicalSort
+{
+    private const int KeepAtMost = 1 << 20; // larger scratch arrays go back to the GC after use
+
+    private static int s_generation;
+
+    [ThreadStatic] private static Value[]? t_order;
+    [ThreadStatic] private static Value[]? t_stack;
+
+    /// <summary>The computed (non-leaf) nodes that <paramref name="root"/> depends on, itself included, in
+    /// topological order. Dispose the result to recycle its arrays.</summary>
+    public static Order Of(Value root)
+    {
+        var order = Take(ref t_order);
+        var stack = Take(ref t_stack);
+        int done = NextGeneration(), entered = done - 1;
+        int count = 0, top = 0, highest = 0;
+
+        if (!root.IsLeaf) stack[top++] = root;
+        while (top > 0)
+        {
+            var v = stack[--top];
+            if (v.Mark == done) continue; // reached again through another path
+            if (v.Mark == entered)
+            {
+                // Second time on top of the stack: everything it depends on is already in the order.
+                v.Mark = done;
+                if (count == order.Length) Array.Resize(ref order, order.Length * 2);
+                order[count++] = v;
+                continue;
+            }
+
+            v.Mark = entered;
+            if (top + 3 > stack.Length) Array.Resize(ref stack, stack.Length * 2);
+            stack[top++] = v; // comes back to be emitted after its operands
+            var a = v.A!;
+            if (!a.IsLeaf && a.Mark != done) stack[top++] = a;
+            var b = v.B;
+            if (b is not null && !b.IsLeaf && b.Mark != done) stack[top++] = b;
+            if (top > highest) highest = top;
+        }
+        return new Order(order, count, stack, highest);
+    }
+
+    /// <summary>Every node <paramref name="root"/> depends on, leaves included, in topological order (for
+    /// drawing and compiling, where a little allocation does not matter).</summary>
+    public static List<Value> AllNodes(Value root)
+    {
+        var all = new List<Value>();
+        if (root.IsLeaf)
+        {
+            all.Add(root);
+            return all;
+        }
+        var seenLeaves = new HashSet<Value>(ReferenceEqualityComparer.Instance);
+        using var order = Of(root);
+        foreach (var v in order.Nodes)
+        {
+            foreach (var operand in Operands(v))
+                if (operand.IsLeaf && seenLeaves.Add(operand)) all.Add(operand);
+            all.Add(v);
+        }
+        return all;
+    }
+
+    private static IEnumerable<Value> Operands(Value v)
+    {
+        yield return v.A!;
+        if (v.B is not null) yield return v.B;
+    }
+
+    private static int NextGeneration()
+    {
+        // Marks start at 0 on new nodes, so neither number may be 0 (only possible after wrapping around).
+        int g;
+        do g = Interlocked.Add(ref s_generation, 2); while (g == 0 || g == 1);
+        return g;
+    }
+
+    private static Value[] Take(ref Value[]? cached)
+    {
+        var array = cached ?? new Value[256];
+        cached = null; // a nested sort on this thread gets its own array
+        return array;
+    }
+
+    /// <summary>The result of a sort: the nodes, and the scratch arrays to hand back.</summary>
+    public ref struct Order(Value[] nodes, int count, Value[] stack, int stackUsed)
+    {
+        /// <summary>The computed nodes in topological order.</summary>
+        public readonly ReadOnlySpan<Value> Nodes => nodes.AsSpan(0, count);
+
+        /// <summary>Clears the arrays (so they keep no graph alive) and keeps them for the next sort.</summary>
+        public readonly void Dispose()
+        {
+            Array.Clear(nodes, 0, count);
+            Array.Clear(stack, 0, stackUsed);
+            if (nodes.Length <= KeepAtMost) t_order = nodes;
+            if (stack.Length <= KeepAtMost) t_stack = stack;
+        }
+    }
+}
