@@ -1,0 +1,58 @@
+namespace Micrograd.Optim;
+
+/// <summary>
+/// Turns gradients into learning: <see cref="Step"/> moves every parameter against its gradient, as
+/// PyTorch's optimizers do; <see cref="ZeroGrad"/> clears the gradients for the next backward pass.
+/// </summary>
+public abstract class Optimizer
+{
+    /// <summary>An optimizer for <paramref name="parameters"/>, which it reads and updates in place.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For a learning rate that is not a positive finite number.</exception>
+    protected Optimizer(IReadOnlyList<Value> parameters, double learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters = parameters;
+        LearningRate = learningRate;
+    }
+
+    /// <summary>The Values this optimizer updates.</summary>
+    public IReadOnlyList<Value> Parameters { get; }
+
+    /// <summary>The step size for the next <see cref="Step"/>. Set it between steps to follow a schedule by
+    /// hand, or give <see cref="Schedule"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For a value that is not a positive finite number.</exception>
+    public double LearningRate
+    {
+        get;
+        set => field = value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(LearningRate), value, $"Expected a positive finite learning rate, got {value}.");
+    }
+
+    /// <summary>When set, the learning rate of step k (counting from 0), applied at the start of each step.</summary>
+    public Func<int, double>? Schedule { get; set; }
+
+    /// <summary>How many steps have been taken.</summary>
+    public int StepCount { get; private set; }
+
+    /// <summary>Moves every parameter one step, using its current <see cref="Value.Grad"/>.</summary>
+    public void Step()
+    {
+        if (Schedule is not null) LearningRate = Schedule(StepCount);
+        StepCount++;
+        for (int i = 0; i < Parameters.Count; i++) Update(i, Parameters[i]);
+    }
+
+    /// <summary>Sets every parameter's gradient to 0.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in Parameters) p.Grad = 0;
+    }
+
+    /// <summary>Updates parameter number <paramref name="index"/>; <see cref="StepCount"/> counts this step.</summary>
+    protected abstract void Update(int index, Value p);
+
+    /// <summary>Checks an optimizer setting.</summary>
+    protected static double Check(double value, double min, double max, string name, string expected) =>
+        value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"Expected {name} {expected}, got {value}.");
+}

@@ -1,0 +1,72 @@
+namespace Micrograd.Training;
+
+/// <summary>
+/// The quantity a run minimises: a loss over the model's outputs, plus an optional L2 penalty on the
+/// parameters; and the accuracy that goes with it where the targets are labels or classes.
+/// </summary>
+public sealed class Objective(LossKind kind, double l2 = 0)
+{
+    /// <summary>The loss.</summary>
+    public LossKind Kind { get; } = kind;
+
+    /// <summary>The L2 strength α (0 for none).</summary>
+    public double L2 { get; } = l2;
+
+    /// <summary>The loss of <paramref name="outputs"/> (one array per example) against
+    /// <paramref name="targets"/>, plus α·Σp² over <paramref name="parameters"/> when α is not 0.</summary>
+    public Value Loss(IReadOnlyList<Value[]> outputs, IReadOnlyList<double> targets, IReadOnlyList<Value> parameters)
+    {
+        var loss = Kind switch
+        {
+            LossKind.SumSquaredError => Losses.SumSquaredError(outputs.Select(o => o[0]).ToArray(), targets),
+            LossKind.MeanSquaredError => Losses.MeanSquaredError(outputs.Select(o => o[0]).ToArray(), targets),
+            LossKind.Hinge => Losses.Hinge(outputs.Select(o => o[0]).ToArray(), targets),
+            LossKind.CrossEntropy => Losses.CrossEntropy(outputs, targets),
+            _ => throw new InvalidOperationException($"Unknown loss {Kind}."),
+        };
+        return L2 == 0 ? loss : loss + Losses.L2(parameters, L2);
+    }
+
+    /// <summary>The fraction of examples classified right, or null where the targets are not labels:
+    /// cross-entropy compares the largest output with the class; the other losses compare signs, when every
+    /// target is -1 or +1.</summary>
+    public double? Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
+    {
+        if (targets.Count == 0) return null;
+        if (Kind == LossKind.CrossEntropy)
+            return outputs.Select((o, i) => ArgMax(o) == (int)targets[i] ? 1.0 : 0.0).Average();
+        if (targets.Any(t => t is not (1.0 or -1.0))) return null;
+        return outputs.Select((o, i) => o[0] > 0 == targets[i] > 0 ? 1.0 : 0.0).Average();
+    }
+
+    /// <summary>Checks that the data and the model's outputs suit this loss.</summary>
+    /// <exception cref="ArgumentException">Saying what the loss expects and what came.</exception>
+    public void Validate(Data.Dataset data, int outputCount)
+    {
+        switch (Kind)
+        {
+            case LossKind.CrossEntropy:
+                if (outputCount < 2)
+                    throw new ArgumentException($"Expected at least 2 outputs for cross-entropy (one per class), got {outputCount}.");
+                for (int i = 0; i < data.Count; i++) Losses.ClassIndex(data.Targets[i], outputCount, i);
+                break;
+            case LossKind.Hinge:
+                if (outputCount != 1) throw new ArgumentException($"Expected 1 output (a score) for the hinge loss, got {outputCount}.");
+                for (int i = 0; i < data.Count; i++)
+                    if (data.Targets[i] is not (1.0 or -1.0))
+                        throw new ArgumentException($"Expected hinge-loss labels of -1 or +1, got {data.Targets[i]} for example {i + 1}.");
+                break;
+            default:
+                if (outputCount != 1) throw new ArgumentException($"Expected 1 output for a squared-error loss, got {outputCount}.");
+                break;
+        }
+    }
+
+    /// <summary>The index of the largest number (the first on a tie).</summary>
+    public static int ArgMax(IReadOnlyList<double> xs)
+    {
+        int best = 0;
+        for (int i = 1; i < xs.Count; i++) if (xs[i] > xs[best]) best = i;
+        return best;
+    }
+}

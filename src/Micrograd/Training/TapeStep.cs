@@ -1,0 +1,49 @@
+using Micrograd.Compile;
+using Micrograd.Data;
+using Micrograd.Nn;
+using Micrograd.Optim;
+
+namespace Micrograd.Training;
+
+/// <summary>
+/// A full-batch training step on a compiled <see cref="Tape"/>: the step's graph is recorded once from the
+/// same code as the dynamic step (Model.Forward, Objective.Loss), then replayed at every step.
+/// </summary>
+internal sealed class TapeStep
+{
+    private readonly Tape _tape;
+    private readonly Objective _objective;
+    private readonly Dataset _batch;
+    private readonly int _outputs;
+
+    public TapeStep(MLP model, Objective objective, Dataset batch)
+    {
+        _objective = objective;
+        _batch = batch;
+        _outputs = model.OutputCount;
+        var inputs = batch.Inputs.Select(Neuron.Leaves).ToArray();
+        var outputs = inputs.Select(model.Forward).ToArray();
+        var loss = objective.Loss(outputs, batch.Targets, model.Parameters());
+        _tape = Tape.Compile(loss, [.. inputs.SelectMany(x => x)], model.Parameters(), [.. outputs.SelectMany(o => o)]);
+    }
+
+    /// <summary>The number of nodes on the tape.</summary>
+    public int NodeCount => _tape.NodeCount;
+
+    public StepRecord Run(Optimizer optimizer, int step, Evaluation? validation)
+    {
+        // The lecture's loop, on the tape: forward, zero the gradients, backward, update.
+        _tape.Forward();
+        optimizer.ZeroGrad();
+        _tape.Backward();
+        optimizer.Step();
+
+        var outputs = new double[_batch.Count][];
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            outputs[i] = new double[_outputs];
+            for (int j = 0; j < _outputs; j++) outputs[i][j] = _tape.Watched(i * _outputs + j);
+        }
+        return new StepRecord(step, _tape.Output, _objective.Accuracy(outputs, _batch.Targets), validation?.Loss, validation?.Accuracy);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace Micrograd.Viz;
+
+/// <summary>
+/// Draws an expression graph as Graphviz DOT text, in the lecture's style: one record per Value showing its
+/// label, data and grad, and one small oval per operation, feeding the Value it produced. Render the text
+/// with Graphviz (<c>dot -Tsvg graph.dot -o graph.svg</c>).
+/// </summary>
+public static class Dot
+{
+    /// <summary>The largest graph <see cref="Write"/> draws unless told otherwise: beyond a few hundred
+    /// nodes a drawing is no longer readable.</summary>
+    public const int DefaultMaxNodes = 500;
+
+    /// <summary>The DOT text of the graph <paramref name="root"/> depends on, left to right.</summary>
+    /// <param name="root">The last node, usually the output.</param>
+    /// <param name="maxNodes">The largest number of Values to draw.</param>
+    /// <exception cref="GraphTooLargeException">When the graph has more than <paramref name="maxNodes"/> Values.</exception>
+    public static string Write(Value root, int maxNodes = DefaultMaxNodes)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var nodes = TopologicalSort.AllNodes(root);
+        if (nodes.Count > maxNodes) throw new GraphTooLargeException(nodes.Count, maxNodes);
+
+        var id = new Dictionary<Value, string>(ReferenceEqualityComparer.Instance);
+        foreach (var v in nodes) id[v] = $"n{id.Count}";
+
+        var dot = new StringBuilder();
+        dot.AppendLine("digraph G {");
+        dot.AppendLine("  rankdir=LR;");
+        dot.AppendLine("  node [fontname=\"Helvetica\", fontsize=11];");
+        foreach (var v in nodes)
+        {
+            string label = Escape(v.Label ?? "");
+            dot.AppendLine(CultureInfo.InvariantCulture,
+                $"  {id[v]} [shape=record, label=\"{{ {label} | data {v.Data:F4} | grad {v.Grad:F4} }}\"];");
+            if (v.IsLeaf) continue;
+            dot.AppendLine($"  {id[v]}_op [label=\"{Escape(v.Op)}\"];");
+            dot.AppendLine($"  {id[v]}_op -> {id[v]};");
+            foreach (var child in v.Children) dot.AppendLine($"  {id[child]} -> {id[v]}_op;");
+        }
+        dot.AppendLine("}");
+        return dot.ToString();
+    }
+
+    // Characters with a meaning inside a record label.
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (c is '{' or '}' or '|' or '<' or '>' or '"' or '\\') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>A graph too large to draw usefully.</summary>
+public sealed class GraphTooLargeException(int nodes, int maxNodes)
+    : InvalidOperationException($"The graph has {nodes} values; drawing more than {maxNodes} gives an unreadable picture. Draw a smaller expression or raise the node limit.")
+{
+    /// <summary>The number of Values in the graph.</summary>
+    public int Nodes { get; } = nodes;
+
+    /// <summary>The limit that was exceeded.</summary>
+    public int MaxNodes { get; } = maxNodes;
+}
