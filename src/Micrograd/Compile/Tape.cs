@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Micrograd.Compile;
 
@@ -208,40 +209,49 @@ public sealed class Tape
         for (int i = 0; i < _parameters.Length; i++) _parameters[i].Grad += _grad[_parameterStart + i];
     }
 
-    // One loop per op, specialised by the JIT for each op struct, so TOp.Forward is inlined.
+    // One loop per op, specialised by the JIT for each op struct, so that TOp.Forward and TOp.Local are
+    // inlined. The slots were checked when the tape was compiled, so the loops index without bounds checks
+    // (Unsafe.Add on the arrays' first elements): that removes about half the instructions of a step.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunForward<TOp>(Segment s) where TOp : struct, IOp
     {
-        var data = _data;
-        var a = _a;
-        var b = _b;
-        for (int i = s.Start; i < s.End; i++) data[i] = TOp.Forward(data[a[i]], data[b[i]]);
+        ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
+        ref int a = ref MemoryMarshal.GetArrayDataReference(_a);
+        ref int b = ref MemoryMarshal.GetArrayDataReference(_b);
+        for (int i = s.Start; i < s.End; i++)
+            Unsafe.Add(ref data, i) = TOp.Forward(Unsafe.Add(ref data, Unsafe.Add(ref a, i)), Unsafe.Add(ref data, Unsafe.Add(ref b, i)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunBackward<TOp>(Segment s) where TOp : struct, IOp
     {
-        var data = _data;
-        var grad = _grad;
-        var a = _a;
-        var b = _b;
+        ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
+        ref double grad = ref MemoryMarshal.GetArrayDataReference(_grad);
+        ref int a = ref MemoryMarshal.GetArrayDataReference(_a);
+        ref int b = ref MemoryMarshal.GetArrayDataReference(_b);
         for (int i = s.End - 1; i >= s.Start; i--)
         {
-            var (da, db) = TOp.Local(data[a[i]], data[b[i]], data[i]);
-            grad[a[i]] += da * grad[i];
-            grad[b[i]] += db * grad[i];
+            int ai = Unsafe.Add(ref a, i), bi = Unsafe.Add(ref b, i);
+            double g = Unsafe.Add(ref grad, i);
+            var (da, db) = TOp.Local(Unsafe.Add(ref data, ai), Unsafe.Add(ref data, bi), Unsafe.Add(ref data, i));
+            Unsafe.Add(ref grad, ai) += da * g;
+            Unsafe.Add(ref grad, bi) += db * g;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunBackwardUnary<TOp>(Segment s) where TOp : struct, IOp
     {
-        var data = _data;
-        var grad = _grad;
-        var a = _a;
-        var b = _b;
+        ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
+        ref double grad = ref MemoryMarshal.GetArrayDataReference(_grad);
+        ref int a = ref MemoryMarshal.GetArrayDataReference(_a);
+        ref int b = ref MemoryMarshal.GetArrayDataReference(_b);
         for (int i = s.End - 1; i >= s.Start; i--)
-            grad[a[i]] += TOp.Local(data[a[i]], data[b[i]], data[i]).da * grad[i];
+        {
+            int ai = Unsafe.Add(ref a, i);
+            var (da, _) = TOp.Local(Unsafe.Add(ref data, ai), Unsafe.Add(ref data, Unsafe.Add(ref b, i)), Unsafe.Add(ref data, i));
+            Unsafe.Add(ref grad, ai) += da * Unsafe.Add(ref grad, i);
+        }
     }
 
     private static int LevelOf(Value v, Dictionary<Value, int> level) => v.IsLeaf ? 0 : level[v];

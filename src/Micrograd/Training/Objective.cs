@@ -33,10 +33,17 @@ public sealed class Objective(LossKind kind, double l2 = 0)
     public double? Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
     {
         if (targets.Count == 0) return null;
-        if (Kind == LossKind.CrossEntropy)
-            return outputs.Select((o, i) => ArgMax(o) == (int)targets[i] ? 1.0 : 0.0).Average();
-        if (targets.Any(t => t is not (1.0 or -1.0))) return null;
-        return outputs.Select((o, i) => o[0] > 0 == targets[i] > 0 ? 1.0 : 0.0).Average();
+        int right = 0;
+        for (int i = 0; i < targets.Count; i++)
+        {
+            if (Kind == LossKind.CrossEntropy)
+            {
+                if (ArgMax(outputs[i]) == (int)targets[i]) right++;
+            }
+            else if (targets[i] is not (1.0 or -1.0)) return null;
+            else if (outputs[i][0] > 0 == targets[i] > 0) right++;
+        }
+        return (double)right / targets.Count;
     }
 
     /// <summary>Checks that the data and the model's outputs suit this loss.</summary>

@@ -14,13 +14,14 @@ internal sealed class TapeStep
     private readonly Tape _tape;
     private readonly Objective _objective;
     private readonly Dataset _batch;
-    private readonly int _outputs;
+    private readonly double[][] _outputs; // the watched outputs, copied out for the accuracy
 
     public TapeStep(MLP model, Objective objective, Dataset batch)
     {
         _objective = objective;
         _batch = batch;
-        _outputs = model.OutputCount;
+        _outputs = new double[batch.Count][];
+        for (int i = 0; i < _outputs.Length; i++) _outputs[i] = new double[model.OutputCount];
         var inputs = batch.Inputs.Select(Neuron.Leaves).ToArray();
         var outputs = inputs.Select(model.Forward).ToArray();
         var loss = objective.Loss(outputs, batch.Targets, model.Parameters());
@@ -38,12 +39,9 @@ internal sealed class TapeStep
         _tape.Backward();
         optimizer.Step();
 
-        var outputs = new double[_batch.Count][];
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            outputs[i] = new double[_outputs];
-            for (int j = 0; j < _outputs; j++) outputs[i][j] = _tape.Watched(i * _outputs + j);
-        }
-        return new StepRecord(step, _tape.Output, _objective.Accuracy(outputs, _batch.Targets), validation?.Loss, validation?.Accuracy);
+        int k = 0;
+        foreach (var row in _outputs)
+            for (int j = 0; j < row.Length; j++) row[j] = _tape.Watched(k++);
+        return new StepRecord(step, _tape.Output, _objective.Accuracy(_outputs, _batch.Targets), validation?.Loss, validation?.Accuracy);
     }
 }
