@@ -40,9 +40,16 @@ Console.WriteLine($"Micrograd's graph has {CountNodes(total)} Values; PyTorch's 
 
 Console.WriteLine();
 Console.WriteLine("3. The lecture's torch.Tensor([6.8813735870195432]).double(): the number passes through float32 first");
-double b32 = (float)6.8813735870195432; // what torch.Tensor (float32 by default) keeps of the number
-Console.WriteLine($"b {Py(b32)}");
-Console.WriteLine($"o {Py((x1 * w1 + x2 * w2 + b32).Tanh().Data)}");
+var b32 = new Value((float)6.8813735870195432, "b"); // what torch.Tensor (float32 by default) keeps of the number
+foreach (var v in new[] { x1, x2, w1, w2 }) v.Grad = 0;
+var o32 = (x1 * w1 + x2 * w2 + b32).Tanh();
+o32.Backward();
+Console.WriteLine($"b {Py(b32.Data)}");
+Console.WriteLine($"o {Py(o32.Data)}");
+Console.WriteLine($"x1.grad {Py(x1.Grad)}");
+Console.WriteLine($"w1.grad {Py(w1.Grad)}");
+Console.WriteLine($"x2.grad {Py(x2.Grad)}");
+Console.WriteLine($"w2.grad {Py(w2.Grad)}");
 
 // A double as Python's repr prints it.
 static string Py(double x)

@@ -26,7 +26,7 @@ var model = new MLP(3, [4, 4, 1], Activation.Tanh, Activation.Tanh, rng: new Rng
 Console.WriteLine(model);
 Console.WriteLine($"Parameters: {model.Parameters().Count}");
 foreach (var l in model.Layers)
-    Console.WriteLine($"   {l.OutputCount} neurons x ({l.InputCount} weights + 1 bias) = {l.Parameters().Count}");
+    Console.WriteLine($"   {l.OutputCount} neuron{(l.OutputCount == 1 ? " " : "s")} x ({l.InputCount} weights + 1 bias) = {l.Parameters().Count}");
 Console.WriteLine($"The first three: {string.Join(", ", model.Parameters().Take(3).Select(p => $"{p.Label} = {p.Data:F4}"))}");
 
 double[] x = [2.0, 3.0, -1.0];

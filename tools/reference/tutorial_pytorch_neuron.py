@@ -33,7 +33,7 @@ print("2. One neuron with 3 inputs on all 4 examples of the tiny dataset at once
 X = torch.tensor([[2.0, 3.0, -1.0], [3.0, -1.0, 0.5], [0.5, 1.0, 1.0], [1.0, 1.0, -1.0]], dtype=torch.double)
 w = torch.tensor([0.5, -0.4, 0.75], dtype=torch.double, requires_grad=True)
 bias = torch.tensor(0.1, dtype=torch.double, requires_grad=True)
-out = torch.tanh(X @ w + bias)  # four neurons' worth of work in one matrix-vector product
+out = torch.tanh(X @ w + bias)  # the neuron on all four examples: one matrix-vector product
 total = out.sum()
 total.backward()
 for i, v in enumerate(out.tolist()):
@@ -50,6 +50,17 @@ print("PyTorch's graph, from the output back:", " <- ".join(ops))
 
 print()
 print("3. The lecture's torch.Tensor([6.8813735870195432]).double(): the number passes through float32 first")
-b32 = torch.Tensor([6.8813735870195432]).double()
-print("b", b32.item())
-print("o", torch.tanh(2.0 * -3.0 + 0.0 * 1.0 + b32).item())
+x1 = torch.Tensor([2.0]).double(); x1.requires_grad = True
+x2 = torch.Tensor([0.0]).double(); x2.requires_grad = True
+w1 = torch.Tensor([-3.0]).double(); w1.requires_grad = True
+w2 = torch.Tensor([1.0]).double(); w2.requires_grad = True
+b = torch.Tensor([6.8813735870195432]).double(); b.requires_grad = True
+n = x1 * w1 + x2 * w2 + b
+o = torch.tanh(n)
+o.backward()
+print("b", b.item())
+print("o", o.item())
+print("x1.grad", x1.grad.item())
+print("w1.grad", w1.grad.item())
+print("x2.grad", x2.grad.item())
+print("w2.grad", w2.grad.item())
