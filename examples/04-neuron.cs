@@ -1,0 +1,88 @@
+#:project ../src/Micrograd/Micrograd.csproj
+// Chapter 4: a neuron, and backpropagation through it (docs/tutorial/04-neuron.md).
+// Run from the repository root: dotnet run examples/04-neuron.cs
+using Micrograd;
+using Micrograd.Viz;
+
+// The lecture's neuron: inputs x1, x2, weights w1, w2, bias b.
+var x1 = new Value(2.0, "x1");
+var x2 = new Value(0.0, "x2");
+var w1 = new Value(-3.0, "w1");
+var w2 = new Value(1.0, "w2");
+var b = new Value(6.8813735870195432, "b"); // chosen so that n comes out near 0.8814, where tanh is 0.7071
+
+// n = x1*w1 + x2*w2 + b, then squashed: o = tanh(n)
+var x1w1 = x1 * w1; x1w1.Label = "x1*w1";
+var x2w2 = x2 * w2; x2w2.Label = "x2*w2";
+var x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.Label = "x1*w1 + x2*w2";
+var n = x1w1x2w2 + b; n.Label = "n";
+var o = n.Tanh(); o.Label = "o";
+Console.WriteLine($"n = {n.Data:F4}, o = tanh(n) = {o.Data:F4}");
+
+// 1. By hand, from o back to the inputs, with the chain rule.
+o.Grad = 1.0;
+n.Grad = 1 - o.Data * o.Data;   // d tanh(n)/dn = 1 - tanh(n)² = 1 - o²
+x1w1x2w2.Grad = n.Grad;         // a + passes the gradient through unchanged
+b.Grad = n.Grad;
+x1w1.Grad = x1w1x2w2.Grad;
+x2w2.Grad = x1w1x2w2.Grad;
+x1.Grad = w1.Data * x1w1.Grad;  // a * multiplies it by the other operand
+w1.Grad = x1.Data * x1w1.Grad;
+x2.Grad = w2.Data * x2w2.Grad;
+w2.Grad = x2.Data * x2w2.Grad;
+Console.WriteLine();
+Console.WriteLine("1. By hand:");
+Show();
+
+// 2. With one backward function per op, called node by node from the output back.
+foreach (var v in new[] { x1, x2, w1, w2, b, x1w1, x2w2, x1w1x2w2, n, o }) v.Grad = 0;
+o.Grad = 1.0;
+BackwardStep(o);
+BackwardStep(n);
+BackwardStep(x1w1x2w2);
+BackwardStep(x2w2);
+BackwardStep(x1w1);
+Console.WriteLine();
+Console.WriteLine("2. With BackwardStep(o), BackwardStep(n), ... :");
+Show();
+
+// 3. The library: o.Backward() uses the local derivatives kept in src/Micrograd/Ops.cs.
+foreach (var v in new[] { x1, x2, w1, w2, b, x1w1, x2w2, x1w1x2w2, n, o }) v.Grad = 0;
+o.Backward();
+Console.WriteLine();
+Console.WriteLine("3. With o.Backward():");
+Show();
+
+File.WriteAllText(Path.Combine(Directory.CreateDirectory("out").FullName, "04-neuron.dot"), Dot.Write(o));
+Console.WriteLine();
+Console.WriteLine("Wrote out/04-neuron.dot: render it with dot -Tsvg out/04-neuron.dot -o out/04-neuron.svg");
+
+void Show()
+{
+    Console.WriteLine($"   o.Grad  = {o.Grad,7:F4}   n.Grad  = {n.Grad,7:F4}   b.Grad = {b.Grad,7:F4}");
+    Console.WriteLine($"   x1.Grad = {x1.Grad,7:F4}   w1.Grad = {w1.Grad,7:F4}");
+    Console.WriteLine($"   x2.Grad = {x2.Grad,7:F4}   w2.Grad = {w2.Grad,7:F4}");
+}
+
+// One node's backward step: out.Grad times each operand's local derivative, added to that operand's Grad.
+// The same local derivatives, written once for the library, are in src/Micrograd/Ops.cs.
+static void BackwardStep(Value output)
+{
+    var operands = output.Children;
+    switch (output.Op)
+    {
+        case "+": // out = a + b: d out/da = 1, d out/db = 1
+            operands[0].Grad += 1.0 * output.Grad;
+            operands[1].Grad += 1.0 * output.Grad;
+            break;
+        case "*": // out = a * b: d out/da = b, d out/db = a
+            operands[0].Grad += operands[1].Data * output.Grad;
+            operands[1].Grad += operands[0].Data * output.Grad;
+            break;
+        case "tanh": // out = tanh(a): d out/da = 1 - out²
+            operands[0].Grad += (1 - output.Data * output.Data) * output.Grad;
+            break;
+        default:
+            throw new NotSupportedException($"This example knows +, * and tanh, not {output.Op}.");
+    }
+}

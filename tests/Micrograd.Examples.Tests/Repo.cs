@@ -1,0 +1,33 @@
+namespace Micrograd.Examples.Tests;
+
+/// <summary>Paths in the repository, found from the test's own folder.</summary>
+internal static class Repo
+{
+    /// <summary>The folder holding Micrograd.slnx: the examples are run from here, as the tutorial says.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static string ExamplesDir => Path.Combine(Root, "examples");
+
+    public static string TutorialDir => Path.Combine(Root, "docs", "tutorial");
+
+    /// <summary>The examples' names without ".cs", in order: "01-derivative", ...</summary>
+    public static IReadOnlyList<string> Examples() =>
+        Directory.GetFiles(ExamplesDir, "*.cs").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()!;
+
+    /// <summary>The chapters' names without ".md", in order.</summary>
+    public static IReadOnlyList<string> Chapters() =>
+        Directory.GetFiles(TutorialDir, "*.md").Select(Path.GetFileNameWithoutExtension)
+            .Where(n => n!.Length > 3 && char.IsAsciiDigit(n[0]) && char.IsAsciiDigit(n[1]) && n[2] == '-')
+            .Order(StringComparer.Ordinal).ToList()!;
+
+    public static string ReadChapter(string name) => File.ReadAllText(Path.Combine(TutorialDir, name + ".md"));
+
+    public static string ReadExample(string name) => File.ReadAllText(Path.Combine(ExamplesDir, name + ".cs"));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return dir.FullName;
+        throw new InvalidOperationException($"Expected Micrograd.slnx in a folder above {AppContext.BaseDirectory}, found none.");
+    }
+}
