@@ -48,13 +48,16 @@ internal static class DecisionBoundary
             }
 
         var plot = Png.NewPlot();
-        var heatmap = plot.Add.Heatmap(cells);
-        heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
-
         if (kind == OutputKind.Value)
-            DrawRegression(plot, heatmap, data);
+        {
+            DrawRegression(plot, cells, new CoordinateRect(xMin, xMax, yMin, yMax), data);
+        }
         else
+        {
+            var heatmap = plot.Add.Heatmap(cells);
+            heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
             DrawClasses(plot, heatmap, data, kind, ClassCount(kind, model));
+        }
 
         plot.Title(title);
         plot.XLabel(data.Train.InputNames[0]);
@@ -79,15 +82,27 @@ internal static class DecisionBoundary
         plot.ShowLegend(Alignment.UpperRight);
     }
 
-    private static void DrawRegression(Plot plot, ScottPlot.Plottables.Heatmap heatmap, DatasetSplits data)
+    private static void DrawRegression(Plot plot, double[,] cells, CoordinateRect rectangle, DatasetSplits data)
     {
         var targets = data.Train.Targets.Concat(data.Validation.Targets).Concat(data.Test.Targets).ToArray();
-        double lo = Math.Min(targets.Min(), Min(heatmap.Intensities)), hi = Math.Max(targets.Max(), Max(heatmap.Intensities));
+        // The colour scale spans the targets and the finite predictions: a diverged model predicts NaN or
+        // infinity, and then only the points are drawn.
+        var predictions = cells.Cast<double>().Where(double.IsFinite).ToArray();
+        var finite = targets.Concat(predictions).ToArray();
+        double lo = finite.Min(), hi = finite.Max();
         if (!(hi > lo)) hi = lo + 1;
         IColormap colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.Colormap = colormap;
-        heatmap.ManualRange = new ScottPlot.Range(lo, hi);
-        plot.Add.ColorBar(heatmap);
+        if (predictions.Length > 0)
+        {
+            for (int r = 0; r < cells.GetLength(0); r++)
+                for (int c = 0; c < cells.GetLength(1); c++)
+                    if (!double.IsFinite(cells[r, c])) cells[r, c] = double.NaN;
+            var heatmap = plot.Add.Heatmap(cells);
+            heatmap.Rectangle = rectangle;
+            heatmap.Colormap = colormap;
+            heatmap.ManualRange = new ScottPlot.Range(lo, hi);
+            plot.Add.ColorBar(heatmap);
+        }
 
         // Points coloured by their target, in a few bands so that a large file stays a few plottables.
         const int bands = 16;
@@ -132,8 +147,4 @@ internal static class DecisionBoundary
         double margin = range > 0 ? Margin * range : 0.5;
         return (min - margin, max + margin);
     }
-
-    private static double Min(double[,] a) { double m = double.PositiveInfinity; foreach (var v in a) if (v < m) m = v; return m; }
-
-    private static double Max(double[,] a) { double m = double.NegativeInfinity; foreach (var v in a) if (v > m) m = v; return m; }
 }

@@ -45,7 +45,7 @@ internal static class TrainRun
             files.Add((Path.Combine(folder, BoundaryFile), DecisionBoundary.Render(trainer.Model, data, kind, DecisionTitle(title, kind, final.Train))));
         else
             notes.Add($"note: no decision-boundary plot: the data has {trainer.Model.InputCount} input{(trainer.Model.InputCount == 1 ? "" : "s")}, and the plot needs exactly 2.");
-        files.Add((Path.Combine(folder, LossFile), LossCurve.Render(history, title)));
+        files.Add((Path.Combine(folder, LossFile), LossCurve.Render(history, $"{plan.Name}: training curve of {ModelFile.Shape(trainer.Model)}")));
         var modelNotes = ModelNotes.For(plan.Config, trainer, kind, final.Train);
         files.Add((Path.Combine(folder, ModelFileName), Encoding.UTF8.GetBytes(ModelFile.ToJson(trainer.Model, modelNotes))));
         if (logPath is not null) files.Add((logPath, Encoding.UTF8.GetBytes(StepLog.Write(history))));
