@@ -33,4 +33,7 @@ public static class ExitCodes
     /// <summary>The command failed for another reason: writing an output failed, Graphviz failed, or an
     /// unexpected internal error.</summary>
     public const int Failure = 2;
+
+    /// <summary>Stopped with Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -30,6 +30,7 @@ internal static class ErrorReport
         DirectoryNotFoundException => (Decapitalize(OneLine(e.Message)), ExitCodes.BadInput),
         UnauthorizedAccessException => ($"permission denied: {OneLine(e.Message)}", ExitCodes.BadInput),
         ArgumentException a => (ArgumentMessage(a), ExitCodes.BadInput),
+        Train.TrainingInterruptedException => (e.Message, ExitCodes.Interrupted),
         Graphs.GraphvizException => (OneLine(e.Message), ExitCodes.Failure),
         IOException => ($"input/output error: {Decapitalize(OneLine(e.Message))}", ExitCodes.Failure),
         _ => ($"unexpected {e.GetType().Name}: {OneLine(e.Message)} (this is a bug; please report it)", ExitCodes.Failure),

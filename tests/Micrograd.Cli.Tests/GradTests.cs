@@ -137,6 +137,17 @@ public class GradTests
         CliRunner.AssertBadInput(CliRunner.Run("grad", "x", "x=1", "x=2"), "x is given twice");
 
     [Fact]
+    public void Bad_expression_leaves_an_existing_graph_file_untouched()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("f.dot"), "the user's own graph");
+        var result = CliRunner.Run("grad", "x +", "x=1", "--graph", folder.File("f.dot"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Out);
+        Assert.Equal("the user's own graph", File.ReadAllText(folder.File("f.dot")));
+    }
+
+    [Fact]
     public void Graph_option_writes_the_expression_graph()
     {
         using var folder = new TempFolder();

@@ -94,9 +94,11 @@ public class GraphTests
     public void Too_large_a_graph_gets_a_one_line_message_naming_the_limit()
     {
         using var folder = new TempFolder();
+        File.WriteAllText(folder.File("g.svg"), "the user's own drawing");
         var result = CliRunner.Run("graph", "--neuron", "2", "--max-nodes", "5", "--out", folder.File("g.svg"));
         CliRunner.AssertBadInput(result, "10 values", "limit of 5", "--max-nodes");
-        Assert.False(File.Exists(folder.File("g.svg")));
+        Assert.Equal("the user's own drawing", File.ReadAllText(folder.File("g.svg")));
+        Assert.False(File.Exists(folder.File("g.dot")));
     }
 
     [Fact]

@@ -16,6 +16,29 @@ internal static class LiveTraining
         var clock = Stopwatch.StartNew();
         if (!live) return (trainer.Run(), clock.Elapsed);
 
+        // Ctrl+C stops between steps instead of killing the process mid-redraw (which would leave the terminal's
+        // cursor hidden); the run then ends without writing anything.
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var history = RunWithProgress(trainer, context, cancel.Token);
+            if (cancel.IsCancellationRequested) throw new TrainingInterruptedException(history.Count, trainer.Config.Steps);
+            return (history, clock.Elapsed);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static IReadOnlyList<StepRecord> RunWithProgress(Trainer trainer, CliContext context, CancellationToken cancel)
+    {
         int steps = trainer.Config.Steps;
         IReadOnlyList<StepRecord> history = [];
         Consoles.For(context).Progress()
@@ -29,10 +52,10 @@ internal static class LiveTraining
                 {
                     task.Description = Describe(trainer.Config.Name, record, steps);
                     task.Value = record.Step + 1;
-                });
+                }, cancel);
                 task.StopTask();
             });
-        return (history, clock.Elapsed);
+        return history;
     }
 
     // One line: "moons  step  37/100  loss 0.3121  accuracy  91.0%  val ...". Fixed widths keep it from jumping.
@@ -47,3 +70,7 @@ internal static class LiveTraining
         return Markup.Escape(line);
     }
 }
+
+/// <summary>Training was stopped with Ctrl+C; nothing was written.</summary>
+internal sealed class TrainingInterruptedException(int stepsTaken, int steps)
+    : Exception($"interrupted after {stepsTaken} of {steps} steps; nothing was written");
