@@ -1,0 +1,21 @@
+namespace Micrograd.Cli;
+
+/// <summary>
+/// Where a command writes and what it may assume about the terminal. Commands never touch
+/// <see cref="Console"/> directly, so that tests can run them in-process with their own writers.
+/// </summary>
+/// <param name="Out">Standard output: results, summaries, the paths written.</param>
+/// <param name="Err">Standard error: errors, warnings and hints.</param>
+/// <param name="Interactive">True when <paramref name="Out"/> is a terminal a live display may redraw.</param>
+/// <param name="GetEnvironmentVariable">Reads an environment variable (MICROGRAD_DOT); injectable for tests.</param>
+public sealed record CliContext(TextWriter Out, TextWriter Err, bool Interactive, Func<string, string?> GetEnvironmentVariable)
+{
+    /// <summary>A context for in-process use: not interactive, the process's environment.</summary>
+    public CliContext(TextWriter @out, TextWriter err) : this(@out, err, false, Environment.GetEnvironmentVariable)
+    {
+    }
+
+    /// <summary>The real console: interactive unless standard output is redirected.</summary>
+    public static CliContext ForConsole() =>
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+}

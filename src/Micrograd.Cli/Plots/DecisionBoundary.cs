@@ -1,0 +1,150 @@
+using Micrograd.Cli.Train;
+using Micrograd.Data;
+using Micrograd.Nn;
+using ScottPlot;
+
+namespace Micrograd.Cli.Plots;
+
+/// <summary>
+/// The plot of micrograd's demo notebook: a grid over the data's bounding box (plus a margin) shaded by the
+/// class the model predicts there, with the data points on top coloured by their true label. For a
+/// regression model the grid is shaded by the predicted value instead. Only for data with two inputs.
+/// </summary>
+internal static class DecisionBoundary
+{
+    /// <summary>The image width in pixels.</summary>
+    public const int Width = 800;
+
+    /// <summary>The image height in pixels.</summary>
+    public const int Height = 600;
+
+    /// <summary>Grid cells along each axis.</summary>
+    public const int GridSize = 200;
+
+    /// <summary>The margin around the data, as a fraction of its extent along each axis.</summary>
+    public const double Margin = 0.25;
+
+    /// <summary>The PNG of <paramref name="model"/>'s decision regions over every example of
+    /// <paramref name="data"/> (training points as circles, held-out points as triangles).</summary>
+    public static byte[] Render(MLP model, DatasetSplits data, OutputKind kind, string title)
+    {
+        if (model.InputCount != 2) throw new ArgumentException($"Expected a model with 2 inputs for a decision-boundary plot, got {model.InputCount}.");
+        var all = data.Train.Inputs.Concat(data.Validation.Inputs).Concat(data.Test.Inputs).ToArray();
+        var (xMin, xMax) = Bounds(all.Select(p => p[0]));
+        var (yMin, yMax) = Bounds(all.Select(p => p[1]));
+
+        // Row 0 of a heatmap is drawn at the top, so rows run from yMax down.
+        var grid = new ModelGrid(model);
+        var cells = new double[GridSize, GridSize];
+        double dx = (xMax - xMin) / GridSize, dy = (yMax - yMin) / GridSize;
+        Span<double> x = stackalloc double[2];
+        for (int row = 0; row < GridSize; row++)
+            for (int col = 0; col < GridSize; col++)
+            {
+                x[0] = xMin + (col + 0.5) * dx;
+                x[1] = yMax - (row + 0.5) * dy;
+                var outputs = grid.Outputs(x);
+                cells[row, col] = OutputMeaning.Predict(kind, outputs) is { } label ? ClassIndex(kind, label) : outputs[0];
+            }
+
+        var plot = Png.NewPlot();
+        if (kind == OutputKind.Value)
+        {
+            DrawRegression(plot, cells, new CoordinateRect(xMin, xMax, yMin, yMax), data);
+        }
+        else
+        {
+            var heatmap = plot.Add.Heatmap(cells);
+            heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
+            DrawClasses(plot, heatmap, data, kind, ClassCount(kind, model));
+        }
+
+        plot.Title(title);
+        plot.XLabel(data.Train.InputNames[0]);
+        plot.YLabel(data.Train.InputNames[1]);
+        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+        return Png.Render(plot, Width, Height);
+    }
+
+    private static void DrawClasses(Plot plot, ScottPlot.Plottables.Heatmap heatmap, DatasetSplits data, OutputKind kind, int classes)
+    {
+        heatmap.Colormap = new PlotColors.ClassRegions(classes);
+        heatmap.ManualRange = new ScottPlot.Range(0, Math.Max(1, classes - 1));
+
+        var heldOut = data.Validation.Inputs.Concat(data.Test.Inputs).ToArray();
+        var heldOutTargets = data.Validation.Targets.Concat(data.Test.Targets).ToArray();
+        for (int c = 0; c < classes; c++)
+        {
+            string name = kind == OutputKind.Sign ? (c == 0 ? "-1" : "+1") : c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            AddPoints(plot, data.Train.Inputs, data.Train.Targets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledCircle, $"class {name}");
+            AddPoints(plot, heldOut, heldOutTargets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledTriangleUp, $"class {name} (held out)");
+        }
+        plot.ShowLegend(Alignment.UpperRight);
+    }
+
+    private static void DrawRegression(Plot plot, double[,] cells, CoordinateRect rectangle, DatasetSplits data)
+    {
+        var targets = data.Train.Targets.Concat(data.Validation.Targets).Concat(data.Test.Targets).ToArray();
+        // The colour scale spans the targets and the finite predictions: a diverged model predicts NaN or
+        // infinity, and then only the points are drawn.
+        var predictions = cells.Cast<double>().Where(double.IsFinite).ToArray();
+        var finite = targets.Concat(predictions).ToArray();
+        double lo = finite.Min(), hi = finite.Max();
+        if (!(hi > lo)) hi = lo + 1;
+        IColormap colormap = new ScottPlot.Colormaps.Viridis();
+        if (predictions.Length > 0)
+        {
+            for (int r = 0; r < cells.GetLength(0); r++)
+                for (int c = 0; c < cells.GetLength(1); c++)
+                    if (!double.IsFinite(cells[r, c])) cells[r, c] = double.NaN;
+            var heatmap = plot.Add.Heatmap(cells);
+            heatmap.Rectangle = rectangle;
+            heatmap.Colormap = colormap;
+            heatmap.ManualRange = new ScottPlot.Range(lo, hi);
+            plot.Add.ColorBar(heatmap);
+        }
+
+        // Points coloured by their target, in a few bands so that a large file stays a few plottables.
+        const int bands = 16;
+        var inputs = data.Train.Inputs.Concat(data.Validation.Inputs).Concat(data.Test.Inputs).ToArray();
+        for (int b = 0; b < bands; b++)
+        {
+            int band = b;
+            var color = colormap.GetColor((band + 0.5) / bands);
+            AddPoints(plot, inputs, targets, t => Math.Min(bands - 1, (int)((t - lo) / (hi - lo) * bands)) == band, color, MarkerShape.FilledCircle, null);
+        }
+    }
+
+    private static void AddPoints(Plot plot, IReadOnlyList<IReadOnlyList<double>> inputs, IReadOnlyList<double> targets,
+        Func<double, bool> include, Color color, MarkerShape shape, string? legend)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (int i = 0; i < inputs.Count; i++)
+            if (include(targets[i]))
+            {
+                xs.Add(inputs[i][0]);
+                ys.Add(inputs[i][1]);
+            }
+        if (xs.Count == 0) return;
+        var points = plot.Add.ScatterPoints(xs.ToArray(), ys.ToArray(), color);
+        points.MarkerShape = shape;
+        points.MarkerSize = 8;
+        points.MarkerStyle.OutlineColor = Colors.Black; // dark rims keep points visible on a region of their own colour
+        points.MarkerStyle.OutlineWidth = 1;
+        if (legend is not null) points.LegendText = legend;
+    }
+
+    // The index of a label among the classes: -1 is 0 and +1 is 1 for a sign; a class is its own index.
+    private static int ClassIndex(OutputKind kind, double label) => kind == OutputKind.Sign ? (label > 0 ? 1 : 0) : (int)label;
+
+    private static int ClassCount(OutputKind kind, MLP model) => kind == OutputKind.Sign ? 2 : model.OutputCount;
+
+    private static (double Min, double Max) Bounds(IEnumerable<double> values)
+    {
+        double min = values.Min(), max = values.Max();
+        double range = max - min;
+        double margin = range > 0 ? Margin * range : 0.5;
+        return (min - margin, max + margin);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Micrograd.Cli.Text;
+
+/// <summary>Numbers in and out, always in the invariant culture (a dot for decimals), whatever the machine's
+/// locale, so that output can be parsed back and scripts behave the same everywhere.</summary>
+internal static class Numbers
+{
+    /// <summary>Reads a finite number such as "2", "-0.5", ".5" or "1e-3".</summary>
+    public static bool TryParse(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>The shortest text that reads back as the same double.</summary>
+    public static string RoundTrip(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A number for people: up to <paramref name="digits"/> significant digits.</summary>
+    public static string Short(double x, int digits = 4) => x.ToString("G" + digits, CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as a percentage with one decimal: 0.97 gives "97.0%".</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A plain invariant-culture number with a fixed number of decimals.</summary>
+    public static string Fixed(double x, int decimals) => x.ToString("F" + decimals, CultureInfo.InvariantCulture);
+}
