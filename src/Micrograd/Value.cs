@@ -41,8 +41,9 @@ public sealed class Value
     /// <summary>The number this node holds. Optimizers change it for parameters.</summary>
     public double Data { get; set; }
 
-    /// <summary>d(output)/d(this node), filled in by <see cref="Backward()"/>. Gradients accumulate: set
-    /// them back to 0 (ZeroGrad) before each backward pass.</summary>
+    /// <summary>d(output)/d(this node), filled in by <see cref="Backward()"/>. A leaf's gradient accumulates
+    /// over backward passes, as in PyTorch: set it back to 0 (ZeroGrad) before each pass. A computed node's
+    /// gradient is that of the last pass through it.</summary>
     public double Grad { get; set; }
 
     /// <summary>An optional name for this node, shown when the graph is printed or drawn.</summary>
@@ -126,10 +127,15 @@ public sealed class Value
     /// value or gradient.</exception>
     public void Backward(bool detectAnomaly)
     {
-        Grad = 1;
         using var order = TopologicalSort.Of(this);
         var nodes = order.Nodes;
         if (detectAnomaly) Anomaly.CheckValues(nodes);
+
+        // Computed nodes start each pass at 0, as PyTorch's intermediate gradients do: what an earlier pass
+        // left in them was already passed on to the leaves, which are the ones that accumulate.
+        foreach (var v in nodes) v.Grad = 0;
+        if (IsLeaf) Grad += 1;
+        else Grad = 1;
 
         for (int i = nodes.Length - 1; i >= 0; i--)
         {
