@@ -6,8 +6,8 @@ format of engine_golden.py (leaves may hold NaN or infinities, written as "NaN",
 with every node's value and gradient after backward on the last node. The C# test compares them exactly:
 NaN with NaN, the same infinities, the same finite numbers.
 
-A case may carry "divergence": a sentence saying why Micrograd deliberately differs there (the C# test
-then checks only what the sentence says still agrees).
+A case may carry "divergence": {"reason": why Micrograd knowingly differs there, "values": [node indices],
+"grads": [node indices]}: the listed numbers are not compared, every other one still is, exactly.
 
 Run: /usr/bin/python3 tools/reference/edge_cases.py
 """
@@ -52,6 +52,7 @@ CASES = []
 
 
 def case(name, build, divergence=None):
+    """divergence: (reason, value node indices, gradient node indices) that are known to differ."""
     g = G()
     build(g)
     CASES.append((name, g.nodes, divergence))
@@ -131,11 +132,28 @@ case("log(sigmoid(-800))", log_of_sigmoid)
 # by it (micrograd's rule, out.grad * local) and gets NaN. The values agree.
 SELECTION = ("PyTorch's relu and pow(x, 0) backward select 0 instead of multiplying 0 by a non-finite incoming "
              "gradient; Micrograd's chain rule multiplies (0 * inf = NaN). Values agree; the gradient below the "
-             "relu or pow differs.")
+             "relu or pow differs (torch 0, Micrograd NaN).")
 case("log(relu(x)) at x = -1 (infinite gradient into a dead relu)",
-     lambda g: g.un("log", g.un("relu", g.leaf(-1.0, "x"))), divergence=SELECTION)
+     lambda g: g.un("log", g.un("relu", g.leaf(-1.0, "x"))), divergence=(SELECTION, [], [0]))
 case("pow(x, 0) * w with w = inf (infinite gradient into pow 0)",
-     lambda g: g.bin("mul", g.pow(g.leaf(3.0, "x"), 0), g.leaf(INF, "w")), divergence=SELECTION)
+     lambda g: g.bin("mul", g.pow(g.leaf(3.0, "x"), 0), g.leaf(INF, "w")), divergence=(SELECTION, [], [0]))
+
+# PyTorch computes x ** 0.5 as sqrt(x) (and x ** -0.5 as rsqrt), which differs from IEEE pow at -0 and -inf:
+# sqrt(-0) = -0 and its derivative 0.5 * rsqrt(-0) = -inf, sqrt(-inf) = NaN; Micrograd uses Math.Pow, which
+# gives +0 (equal to -0), +inf, and derivative +inf.
+SQRT = ("PyTorch special-cases x ** 0.5 as sqrt(x); Micrograd uses Math.Pow, which differs at -0 "
+        "(gradient +inf against torch's -inf) and at -inf (value +inf against torch's NaN).")
+case("pow(-0.0, 0.5) (sqrt of negative zero)", lambda g: g.pow(g.leaf(-0.0, "x"), 0.5), divergence=(SQRT, [], [0]))
+case("pow(-inf, 0.5) (sqrt of -inf)", lambda g: g.pow(g.leaf(-INF, "x"), 0.5), divergence=(SQRT, [1], [0]))
+
+# PyTorch's log and div backward divide the incoming gradient by x (grad / x); Micrograd multiplies it by the
+# local derivative 1 / x, which overflows first when x is subnormal and the incoming gradient is small.
+RECIPROCAL = ("PyTorch's log and div backward compute grad / x; Micrograd computes (1 / x) * grad, and 1 / x "
+              "overflows for a subnormal x even when grad / x would not (torch 1e300, Micrograd inf).")
+case("log(x) * 1e-10 at x = 1e-310", lambda g: g.bin("mul", g.un("log", g.leaf(1e-310, "x")), 1e-10),
+     divergence=(RECIPROCAL, [], [0]))
+case("(a / b) * 1e-10 at b = 1e-310", lambda g: g.bin("mul", g.bin("div", g.leaf(1e-10, "a"), g.leaf(1e-310, "b")), 1e-10),
+     divergence=(RECIPROCAL, [], [0]))
 
 
 def main():
@@ -144,7 +162,8 @@ def main():
         values, grads = evaluate_graph(nodes)
         c = {"name": name, "nodes": nodes, "values": values, "grads": grads}
         if divergence:
-            c["divergence"] = divergence
+            reason, value_nodes, grad_nodes = divergence
+            c["divergence"] = {"reason": reason, "values": value_nodes, "grads": grad_nodes}
         out.append(c)
     write_fixture("edge_cases.json", "edge_cases.py", {"torch": torch.__version__, "cases": out})
 

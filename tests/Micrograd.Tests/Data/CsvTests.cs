@@ -30,6 +30,17 @@ public sealed class CsvTests : IDisposable
     }
 
     [Fact]
+    public void Windows_line_endings_and_a_byte_order_mark_are_read()
+    {
+        string path = Path.Combine(_dir, "crlf.csv");
+        File.WriteAllText(path, "a,label\r\n1.5,1\r\n2.5,0\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var d = Csv.Load(path, "label");
+        Assert.Equal(["a"], d.InputNames);
+        Assert.Equal([1.0, 0.0], d.Targets);
+        Assert.Equal([2.5], d.Inputs[1]);
+    }
+
+    [Fact]
     public void Header_only_file_is_rejected()
     {
         var e = Assert.Throws<CsvFormatException>(() => Csv.Load(Write("h.csv", "a,b,label\n"), "label"));

@@ -12,7 +12,11 @@ namespace Micrograd.Tests.Support;
 internal sealed record GraphNode(string Op, int? A, int? B, double? Ca, double? Cb, double? Value, string? Label, double? Exponent);
 
 /// <summary>A graph program with PyTorch's value and gradient of every node.</summary>
-internal sealed record GraphCase(string Name, GraphNode[] Nodes, double[] Values, double[] Grads, string? Divergence);
+internal sealed record GraphCase(string Name, GraphNode[] Nodes, double[] Values, double[] Grads, Divergence? Divergence);
+
+/// <summary>Where Micrograd knowingly differs from PyTorch in a case: why, and which nodes' values and
+/// gradients differ.</summary>
+internal sealed record Divergence(string Reason, int[] Values, int[] Grads);
 
 /// <summary>Rebuilds a graph program with the Value API, written the way a user would write it.</summary>
 internal static class GraphProgram
