@@ -114,8 +114,9 @@ public sealed class Value
 
     /// <summary>
     /// Backpropagation: sets this node's gradient to 1 and adds d(this)/d(node) to the <see cref="Grad"/> of
-    /// every node it depends on, visiting nodes in reverse topological order so that a node passes its
-    /// gradient on only once everything that uses it has passed theirs to it.
+    /// every leaf it depends on (computed nodes get theirs afresh, as in PyTorch), visiting nodes in reverse
+    /// topological order so that a node passes its gradient on only once everything that uses it has passed
+    /// theirs to it.
     /// </summary>
     public void Backward() => Backward(detectAnomaly: false);
 
