@@ -65,6 +65,53 @@ public class ThreadingTests
     }
 
     [Fact]
+    public void Concurrent_backward_passes_over_prebuilt_graphs_give_the_same_gradients_every_time()
+    {
+        // Sort-heavy: each thread backpropagates its own graph over and over, so the topological sorts of the
+        // threads overlap constantly (their scratch arrays and visit marks must never be shared).
+        const int passes = 1500;
+        var graphs = Enumerable.Range(0, Threads).Select(t =>
+        {
+            var rng = new Rng((ulong)(t + 11));
+            var leaves = Enumerable.Range(0, 8).Select(i => new Value(rng.Uniform(-1, 1), $"x{i}")).ToArray();
+            var nodes = new List<Value>(leaves);
+            for (int i = 0; i < 1500; i++)
+            {
+                var a = nodes[rng.Below(nodes.Count)];
+                var b = nodes[Math.Max(0, nodes.Count - 1 - rng.Below(5))];
+                nodes.Add(i % 3 == 0 ? (a * b).Tanh() : i % 3 == 1 ? a + b * 0.5 : (a - b).Sigmoid());
+            }
+            var output = Value.Sum(nodes.Skip(nodes.Count - 50));
+            output.Backward();
+            var expected = leaves.Select(l => l.Grad).ToArray();
+            return (Output: output, Leaves: leaves, Expected: expected);
+        }).ToArray();
+
+        var failures = new List<string>();
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            var (output, leaves, expected) = graphs[t];
+            start.SignalAndWait();
+            for (int k = 0; k < passes; k++)
+            {
+                foreach (var l in leaves) l.Grad = 0;
+                try { output.Backward(); }
+                catch (Exception e) { lock (failures) failures.Add($"thread {t} pass {k}: {e.GetType().Name} {e.Message}"); return; }
+                for (int i = 0; i < leaves.Length; i++)
+                    if (!leaves[i].Grad.Equals(expected[i]))
+                    {
+                        lock (failures) failures.Add($"thread {t} pass {k}: gradient {i} is {leaves[i].Grad:R}, expected {expected[i]:R}");
+                        return;
+                    }
+            }
+        })).ToArray();
+        foreach (var th in threads) th.Start();
+        foreach (var th in threads) th.Join();
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public void Concurrent_trainers_give_the_single_threaded_losses()
     {
         var config = Presets.YinYang with { Steps = 30 };

@@ -56,7 +56,7 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
-    public void Relative_paths_and_null_arguments()
+    public void Null_arguments_are_rejected()
     {
         Assert.Throws<ArgumentNullException>(() => AtomicFile.Write(null!, _ => { }));
         Assert.Throws<ArgumentNullException>(() => AtomicFile.Write(Path.Combine(_dir, "x"), null!));
