@@ -1,6 +1,7 @@
 """Engine golden values: random expression graphs evaluated and differentiated by PyTorch (float64).
 
-Writes tests/Micrograd.Tests/fixtures/engine_golden.json: 50 graphs of 10-60 nodes. Each graph is a small
+Writes tests/Micrograd.Tests/fixtures/engine_golden.json: 50 graphs of 10-60 nodes (plus the additions that
+gather unused nodes into the output, so up to about 75). Each graph is a small
 program, a list of nodes in creation order:
   {"op": "leaf", "value": v, "label": "x0"}
   {"op": "add"|"sub"|"mul"|"div", "a": i, "b": j}   an operand may be a constant instead of a node:
