@@ -50,12 +50,13 @@ internal readonly struct Mul : IOp
     public static (double da, double db) Local(double a, double b, double output) => (b, a);
 }
 
-/// <summary>out = a / b: d/da = 1/b, d/db = -a/b².</summary>
+/// <summary>out = a / b: d/da = 1/b, d/db = -a/b², computed as -(a/b)/b = -out/b as PyTorch does, so that
+/// b² cannot underflow to 0 or overflow to infinity when a/b itself is an ordinary number.</summary>
 internal readonly struct Div : IOp
 {
     public static string Symbol => "/";
     public static double Forward(double a, double b) => a / b;
-    public static (double da, double db) Local(double a, double b, double output) => (1 / b, -a / (b * b));
+    public static (double da, double db) Local(double a, double b, double output) => (1 / b, -output / b);
 }
 
 /// <summary>out = -a.</summary>
@@ -101,13 +102,13 @@ internal readonly struct Tanh : IOp
     public static (double da, double db) Local(double a, double b, double output) => (1 - output * output, 0);
 }
 
-/// <summary>out = max(0, a): d/da = 1 where the output is positive, else 0 (so 0 at a = 0, as in PyTorch).
-/// NaN passes through as NaN.</summary>
+/// <summary>out = max(0, a): d/da = 0 where the output is 0 or less (so 0 at a = 0), else 1, as PyTorch's
+/// threshold_backward. NaN passes through as NaN, and so does the gradient at a NaN.</summary>
 internal readonly struct Relu : IOp
 {
     public static string Symbol => "ReLU";
     public static double Forward(double a, double b) => a < 0 ? 0 : a;
-    public static (double da, double db) Local(double a, double b, double output) => (output > 0 ? 1 : 0, 0);
+    public static (double da, double db) Local(double a, double b, double output) => (output <= 0 ? 0 : 1, 0);
 }
 
 /// <summary>out = 1 / (1 + e^-a): d/da = out·(1 - out).</summary>

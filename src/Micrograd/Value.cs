@@ -41,8 +41,9 @@ public sealed class Value
     /// <summary>The number this node holds. Optimizers change it for parameters.</summary>
     public double Data { get; set; }
 
-    /// <summary>d(output)/d(this node), filled in by <see cref="Backward()"/>. Gradients accumulate: set
-    /// them back to 0 (ZeroGrad) before each backward pass.</summary>
+    /// <summary>d(output)/d(this node), filled in by <see cref="Backward()"/>. A leaf's gradient accumulates
+    /// over backward passes, as in PyTorch: set it back to 0 (ZeroGrad) before each pass. A computed node's
+    /// gradient is that of the last pass through it.</summary>
     public double Grad { get; set; }
 
     /// <summary>An optional name for this node, shown when the graph is printed or drawn.</summary>
@@ -51,7 +52,7 @@ public sealed class Value
     /// <summary>The operation that produced this node: "" for a leaf, otherwise "+", "-", "*", "/", "neg",
     /// "**2" (with the exponent), "exp", "log", "tanh", "ReLU" or "sigmoid".</summary>
     public string Op => _op == OpCode.Pow
-        ? Ops.Symbol(_op) + FormatNumber(_b!.Data)
+        ? Ops.Symbol(_op) + FormatExponent(_b!.Data)
         : Ops.Symbol(_op);
 
     /// <summary>The operands this node was computed from, in order; empty for a leaf.</summary>
@@ -113,8 +114,9 @@ public sealed class Value
 
     /// <summary>
     /// Backpropagation: sets this node's gradient to 1 and adds d(this)/d(node) to the <see cref="Grad"/> of
-    /// every node it depends on, visiting nodes in reverse topological order so that a node passes its
-    /// gradient on only once everything that uses it has passed theirs to it.
+    /// every leaf it depends on (computed nodes get theirs afresh, as in PyTorch), visiting nodes in reverse
+    /// topological order so that a node passes its gradient on only once everything that uses it has passed
+    /// theirs to it.
     /// </summary>
     public void Backward() => Backward(detectAnomaly: false);
 
@@ -126,10 +128,15 @@ public sealed class Value
     /// value or gradient.</exception>
     public void Backward(bool detectAnomaly)
     {
-        Grad = 1;
         using var order = TopologicalSort.Of(this);
         var nodes = order.Nodes;
         if (detectAnomaly) Anomaly.CheckValues(nodes);
+
+        // Computed nodes start each pass at 0, as PyTorch's intermediate gradients do: what an earlier pass
+        // left in them was already passed on to the leaves, which are the ones that accumulate.
+        foreach (var v in nodes) v.Grad = 0;
+        if (IsLeaf) Grad += 1;
+        else Grad = 1;
 
         for (int i = nodes.Length - 1; i >= 0; i--)
         {
@@ -146,12 +153,41 @@ public sealed class Value
     /// <summary>micrograd's form: <c>Value(data=..., grad=...)</c>.</summary>
     public override string ToString() => $"Value(data={FormatNumber(Data)}, grad={FormatNumber(Grad)})";
 
-    /// <summary>A number as Python prints a float: shortest round-trip digits, "2.0" rather than "2".</summary>
+    /// <summary>A number as Python's repr prints a float: the shortest digits that round-trip, "2.0" rather
+    /// than "2", and scientific notation ("1e-05", "1.5e+16") only for exponents below -4 or above 15.</summary>
     internal static string FormatNumber(double x)
     {
         if (double.IsNaN(x)) return "nan";
         if (double.IsInfinity(x)) return x > 0 ? "inf" : "-inf";
-        var s = x.ToString("R", CultureInfo.InvariantCulture);
-        return s.Contains('.') || s.Contains('E') ? s : s + ".0";
+
+        // .NET's "R" gives the same shortest digits as Python, but switches notation at other exponents.
+        string r = Math.Abs(x).ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOf('E');
+        int exponent = e < 0 ? 0 : int.Parse(r.AsSpan(e + 1), CultureInfo.InvariantCulture);
+        string mantissa = e < 0 ? r : r[..e];
+        int dot = mantissa.IndexOf('.');
+        string all = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
+        int zeros = all.Length - all.TrimStart('0').Length;
+        string digits = all.TrimStart('0').TrimEnd('0');
+        string sign = double.IsNegative(x) ? "-" : "";
+        if (digits.Length == 0) return sign + "0.0";
+        int point = (dot < 0 ? mantissa.Length : dot) - zeros + exponent; // x = 0.digits × 10^point
+
+        if (point < -3 || point > 16)
+        {
+            int exp10 = point - 1;
+            string head = digits.Length == 1 ? digits : digits[0] + "." + digits[1..];
+            return $"{sign}{head}e{(exp10 < 0 ? '-' : '+')}{Math.Abs(exp10):00}";
+        }
+        if (point <= 0) return sign + "0." + new string('0', -point) + digits;
+        if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
+        return sign + digits[..point] + "." + digits[point..];
+    }
+
+    /// <summary>Pow's exponent as micrograd shows it in "**2": whole numbers without ".0".</summary>
+    private static string FormatExponent(double exponent)
+    {
+        string s = FormatNumber(exponent);
+        return s.EndsWith(".0", StringComparison.Ordinal) ? s[..^2] : s;
     }
 }

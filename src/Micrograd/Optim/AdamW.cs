@@ -21,8 +21,9 @@ public sealed class AdamW : Optimizer
         double eps = 1e-8, double weightDecay = 1e-2)
         : base(parameters, learningRate)
     {
-        Beta1 = Check(beta1, 0, 1 - double.Epsilon, nameof(beta1), "in [0, 1)");
-        Beta2 = Check(beta2, 0, 1 - double.Epsilon, nameof(beta2), "in [0, 1)");
+        // Math.BitDecrement(1.0): the largest double below 1 (1 - double.Epsilon rounds back to 1).
+        Beta1 = Check(beta1, 0, Math.BitDecrement(1.0), nameof(beta1), "in [0, 1)");
+        Beta2 = Check(beta2, 0, Math.BitDecrement(1.0), nameof(beta2), "in [0, 1)");
         Eps = Check(eps, double.Epsilon, double.MaxValue, nameof(eps), "positive");
         WeightDecay = Check(weightDecay, 0, double.MaxValue, nameof(weightDecay), "of 0 or more");
         _m = new double[parameters.Count];

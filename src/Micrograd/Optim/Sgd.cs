@@ -17,7 +17,8 @@ public sealed class Sgd : Optimizer
     public Sgd(IReadOnlyList<Value> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
         : base(parameters, learningRate)
     {
-        Momentum = Check(momentum, 0, 1 - double.Epsilon, nameof(momentum), "in [0, 1)");
+        // Math.BitDecrement(1.0): the largest double below 1 (1 - double.Epsilon rounds back to 1).
+        Momentum = Check(momentum, 0, Math.BitDecrement(1.0), nameof(momentum), "in [0, 1)");
         WeightDecay = Check(weightDecay, 0, double.MaxValue, nameof(weightDecay), "of 0 or more");
         _buffer = new double[parameters.Count];
     }

@@ -78,6 +78,9 @@ public static class ModelFile
             throw new ModelFormatException($"{source} has layout version {file.Version}; this version of Micrograd reads version {Version}.");
         if (file.Layers is not { Length: > 0 })
             throw new ModelFormatException($"{source} has no layers.");
+        int missing = Array.IndexOf(file.Layers, null);
+        if (missing >= 0)
+            throw new ModelFormatException($"{source}, layer {missing + 1}: expected a layer object, got null.");
         if (file.Inputs <= 0)
             throw new ModelFormatException($"{source} says the model has {file.Inputs} inputs; expected at least 1.");
 

@@ -1,6 +1,7 @@
 namespace Micrograd.Tests.Engine;
 
-/// <summary>The two examples from micrograd's README and test_engine.py, whose numbers PyTorch confirms.</summary>
+/// <summary>The two examples from micrograd's README and test_engine.py, whose numbers PyTorch confirms
+/// (no fixture: the numbers are written in micrograd's README and tests).</summary>
 public class ReadmeExampleTests
 {
     [Fact]

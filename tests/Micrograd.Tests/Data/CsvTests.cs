@@ -1,0 +1,125 @@
+using Micrograd.Data;
+
+namespace Micrograd.Tests.Data;
+
+/// <summary>Loading datasets from CSV files, and the errors that name the line and column (no fixture).</summary>
+public sealed class CsvTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("micrograd-csv-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Loads_a_valid_file_with_the_label_column_anywhere()
+    {
+        string path = Write("points.csv", "x1, label ,\"x2\"\n1.5,1,-2\n\n  -0.25 , 0, 3e2\n");
+        var d = Csv.Load(path, "LABEL");
+        Assert.Equal("points", d.Name);
+        Assert.Equal(2, d.Count);
+        Assert.Equal(["x1", "x2"], d.InputNames);
+        Assert.Equal([1.5, -2.0], d.Inputs[0]);
+        Assert.Equal([-0.25, 300.0], d.Inputs[1]);
+        Assert.Equal([1.0, 0.0], d.Targets);
+    }
+
+    [Fact]
+    public void Windows_line_endings_and_a_byte_order_mark_are_read()
+    {
+        string path = Path.Combine(_dir, "crlf.csv");
+        File.WriteAllText(path, "a,label\r\n1.5,1\r\n2.5,0\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var d = Csv.Load(path, "label");
+        Assert.Equal(["a"], d.InputNames);
+        Assert.Equal([1.0, 0.0], d.Targets);
+        Assert.Equal([2.5], d.Inputs[1]);
+    }
+
+    [Fact]
+    public void Header_only_file_is_rejected()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Csv.Load(Write("h.csv", "a,b,label\n"), "label"));
+        Assert.Contains("at least one data row", e.Message);
+    }
+
+    [Fact]
+    public void Empty_file_is_rejected()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Csv.Load(Write("e.csv", ""), "label"));
+        Assert.Contains("header", e.Message);
+        Assert.Equal(1, e.Line);
+    }
+
+    [Fact]
+    public void Missing_label_column_lists_the_columns()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Csv.Load(Write("m.csv", "a,b,c\n1,2,3\n"), "y"));
+        Assert.Contains("'y'", e.Message);
+        Assert.Contains("'a', 'b', 'c'", e.Message);
+        Assert.Equal(1, e.Line);
+    }
+
+    [Fact]
+    public void Malformed_value_names_line_and_column()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Csv.Load(Write("v.csv", "a,b,label\n1,2,0\n3,oops,1\n"), "label"));
+        Assert.Equal(3, e.Line);
+        Assert.Equal(2, e.Column);
+        Assert.Contains("line 3", e.Message);
+        Assert.Contains("column 2", e.Message);
+        Assert.Contains("'b'", e.Message);
+        Assert.Contains("'oops'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("1,5")]
+    public void Non_finite_or_comma_decimal_values_are_rejected(string value)
+    {
+        Assert.Throws<CsvFormatException>(() => Csv.Parse(new StringReader($"label,a\n0,{value}\n"), "label"));
+    }
+
+    [Fact]
+    public void Wrong_field_count_names_the_line()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Csv.Load(Write("f.csv", "a,b,label\n1,2,0\n1,2\n"), "label"));
+        Assert.Equal(3, e.Line);
+        Assert.Contains("Expected 3 fields on line 3, got 2", e.Message);
+    }
+
+    [Fact]
+    public void Only_a_label_column_is_rejected()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Csv.Parse(new StringReader("label\n1\n"), "label"));
+        Assert.Contains("input column", e.Message);
+    }
+
+    [Fact]
+    public void Missing_file_is_FileNotFoundException()
+    {
+        Assert.Throws<FileNotFoundException>(() => Csv.Load(Path.Combine(_dir, "nope.csv"), "label"));
+    }
+
+    [Fact]
+    public void Trainer_trains_on_a_csv_file()
+    {
+        var lines = new List<string> { "x,y" };
+        for (int i = 0; i < 20; i++) lines.Add($"{i / 10.0},{(i < 10 ? -1 : 1)}");
+        string path = Write("line.csv", string.Join("\n", lines));
+        var trainer = new Micrograd.Training.Trainer(new Micrograd.Training.TrainingConfig
+        {
+            Dataset = path, LabelColumn = "y", Layers = [4, 1], Steps = 30, LearningRate = 0.1,
+        });
+        Assert.Equal(20, trainer.Data.Train.Count);
+        var history = trainer.Run();
+        Assert.True(history[^1].TrainLoss < history[0].TrainLoss);
+        var noLabel = Assert.Throws<ArgumentException>(() => new Micrograd.Training.Trainer(new Micrograd.Training.TrainingConfig { Dataset = path }));
+        Assert.Contains("label column", noLabel.Message);
+    }
+}

@@ -1,0 +1,64 @@
+using Micrograd.Serialization;
+
+namespace Micrograd.Tests.Serialization;
+
+/// <summary>AtomicFile: a write that fails midway leaves the old file as it was and no temporary file
+/// behind (no fixture).</summary>
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("micrograd-atomic-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Failure_midway_keeps_the_old_file_and_removes_the_temporary_one()
+    {
+        string path = Path.Combine(_dir, "model.json");
+        File.WriteAllText(path, "the old, complete content");
+        string? tempSeen = null;
+
+        var e = Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
+        {
+            stream.Write("{\"half of the new"u8);
+            stream.Flush();
+            tempSeen = Directory.GetFiles(_dir).Single(f => f != path); // the bytes went elsewhere
+            throw new IOException("disk full (simulated)");
+        }));
+
+        Assert.Equal("disk full (simulated)", e.Message);
+        Assert.Equal("the old, complete content", File.ReadAllText(path));
+        Assert.NotNull(tempSeen);
+        Assert.Equal(_dir, Path.GetDirectoryName(tempSeen)); // beside the target, so the rename is atomic
+        Assert.False(File.Exists(tempSeen));
+        Assert.Equal([path], Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void Failure_on_a_new_path_leaves_nothing()
+    {
+        string path = Path.Combine(_dir, "new.json");
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, s =>
+        {
+            s.WriteByte(1);
+            throw new InvalidOperationException("boom");
+        }));
+        Assert.Empty(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void Success_replaces_the_content_whole()
+    {
+        string path = Path.Combine(_dir, "a.txt");
+        File.WriteAllText(path, new string('x', 10_000));
+        AtomicFile.WriteAllText(path, "short");
+        Assert.Equal("short", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void Null_arguments_are_rejected()
+    {
+        Assert.Throws<ArgumentNullException>(() => AtomicFile.Write(null!, _ => { }));
+        Assert.Throws<ArgumentNullException>(() => AtomicFile.Write(Path.Combine(_dir, "x"), null!));
+    }
+}

@@ -1,0 +1,110 @@
+using Micrograd.Tests.Support;
+using Micrograd.Training;
+
+namespace Micrograd.Tests.Training;
+
+using Engine = Micrograd.Training.Engine; // not the test namespace Micrograd.Tests.Engine
+
+/// <summary>
+/// The presets' promises and the two engines (no fixture; the PyTorch comparison is in
+/// <see cref="PresetGoldenTests"/>, from tools/reference/presets_golden.py).
+/// </summary>
+public class TrainerTests
+{
+    public static TheoryData<string> PresetNames() => ["lecture", "moons", "yinyang"];
+
+    [Fact]
+    public void Lecture_loss_falls_below_0_01()
+    {
+        var history = new Trainer(Presets.Lecture).Run();
+        Assert.True(history[^1].TrainLoss < 0.01, $"final loss {history[^1].TrainLoss}");
+        Assert.True(history[0].TrainLoss > 1, "the loss starts high, so the test means something");
+    }
+
+    [Fact]
+    public void Moons_reach_100_percent_training_accuracy()
+    {
+        var trainer = new Trainer(Presets.Moons);
+        var history = trainer.Run();
+        Assert.Equal(1.0, trainer.Evaluate(trainer.Data.Train).Accuracy);
+        Assert.Equal(1.0, history[^1].TrainAccuracy);
+        Assert.True(history[0].TrainAccuracy < 1.0);
+    }
+
+    [Theory]
+    [MemberData(nameof(PresetNames))]
+    public void Dynamic_and_tape_engines_give_the_same_losses(string name)
+    {
+        var config = Presets.ByName(name);
+        var dynamic = new Trainer(config with { Engine = Engine.Dynamic }).Run();
+        var tape = new Trainer(config with { Engine = Engine.Tape }).Run();
+        Assert.Equal(dynamic.Count, tape.Count);
+        for (int k = 0; k < dynamic.Count; k++)
+        {
+            Tolerance.AssertClose(dynamic[k].TrainLoss, tape[k].TrainLoss, $"{name} training loss at step {k}", 1e-12, 0);
+            Assert.Equal(dynamic[k].TrainAccuracy, tape[k].TrainAccuracy);
+            Assert.Equal(dynamic[k].ValidationLoss is null, tape[k].ValidationLoss is null);
+            if (dynamic[k].ValidationLoss is { } v)
+                Tolerance.AssertClose(v, tape[k].ValidationLoss!.Value, $"{name} validation loss at step {k}", 1e-12, 0);
+        }
+    }
+
+    [Fact]
+    public void Tape_with_a_minibatch_is_rejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Engine = Engine.Tape, BatchSize = 10 }));
+        Assert.Contains("batch size of 10", e.Message);
+        Assert.Contains("100", e.Message);
+    }
+
+    [Fact]
+    public void Tape_with_a_batch_as_large_as_the_data_is_accepted()
+    {
+        var t = new Trainer(Presets.Lecture with { Engine = Engine.Tape, BatchSize = 4, Steps = 3 });
+        Assert.Equal(3, t.Run().Count);
+    }
+
+    [Fact]
+    public void Minibatches_are_deterministic_for_a_seed()
+    {
+        var config = Presets.Moons with { BatchSize = 16, Steps = 15 };
+        var a = new Trainer(config).Run().Select(r => r.TrainLoss).ToArray();
+        var b = new Trainer(config).Run().Select(r => r.TrainLoss).ToArray();
+        var c = new Trainer(config with { Seed = 2 }).Run().Select(r => r.TrainLoss).ToArray();
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void Run_stops_when_cancelled_and_calls_back_each_step()
+    {
+        using var cts = new CancellationTokenSource();
+        int calls = 0;
+        var trainer = new Trainer(Presets.Lecture);
+        var history = trainer.Run(r => { if (++calls == 5) cts.Cancel(); }, cts.Token);
+        Assert.Equal(5, history.Count);
+        Assert.Equal(5, trainer.StepsTaken);
+    }
+
+    [Fact]
+    public void Bad_settings_are_rejected_with_the_setting_named()
+    {
+        Assert.Contains("layer", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [] })).Message);
+        Assert.Contains("0 for layer 2", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [4, 0, 1] })).Message);
+        Assert.Contains("batch size", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { BatchSize = 0 })).Message);
+        Assert.Contains("seed", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Seed = 0 })).Message);
+        Assert.Contains("learning rate", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { LearningRate = double.NaN })).Message);
+        // The data must suit the loss: hinge needs one output, cross-entropy at least two.
+        Assert.Contains("1 output", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [4, 2] })).Message);
+        Assert.Contains("at least 2 outputs", Assert.Throws<ArgumentException>(() => new Trainer(Presets.YinYang with { Layers = [4, 1] })).Message);
+        Assert.Contains("-1 or +1", Assert.Throws<ArgumentException>(() => new Trainer(Presets.YinYang with { Loss = LossKind.Hinge, Layers = [4, 1] })).Message);
+    }
+
+    [Fact]
+    public void Presets_by_name_and_unknown_name()
+    {
+        Assert.Same(Presets.YinYang, Presets.ByName("YinYang"));
+        var e = Assert.Throws<ArgumentException>(() => Presets.ByName("mnist"));
+        Assert.Contains("lecture, moons, yinyang", e.Message);
+    }
+}
