@@ -45,14 +45,14 @@ internal static class Anomaly
     private static void CheckValue(Value v)
     {
         if (!double.IsFinite(v.Data))
-            throw new AnomalyException($"Anomaly: the value of {Describe(v)} is {Value.FormatNumber(v.Data)}.", v, null);
+            throw new AnomalyException($"Anomaly: the value of {Describe(v)} is {PythonFloat.Format(v.Data)}.", v, null);
     }
 
     private static void CheckGradient(Value v, Value producer)
     {
         if (!double.IsFinite(v.Grad))
             throw new AnomalyException(
-                $"Anomaly: the gradient of {Describe(v)} became {Value.FormatNumber(v.Grad)} in the backward step of {Describe(producer)}.",
+                $"Anomaly: the gradient of {Describe(v)} became {PythonFloat.Format(v.Grad)} in the backward step of {Describe(producer)}.",
                 v, producer);
     }
 

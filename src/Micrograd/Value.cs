@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Micrograd;
 
 /// <summary>
@@ -52,7 +50,7 @@ public sealed class Value
     /// <summary>The operation that produced this node: "" for a leaf, otherwise "+", "-", "*", "/", "neg",
     /// "**2" (with the exponent), "exp", "log", "tanh", "ReLU" or "sigmoid".</summary>
     public string Op => _op == OpCode.Pow
-        ? Ops.Symbol(_op) + FormatExponent(_b!.Data)
+        ? Ops.Symbol(_op) + PythonFloat.FormatExponent(_b!.Data)
         : Ops.Symbol(_op);
 
     /// <summary>The operands this node was computed from, in order; empty for a leaf.</summary>
@@ -151,43 +149,5 @@ public sealed class Value
     }
 
     /// <summary>micrograd's form: <c>Value(data=..., grad=...)</c>.</summary>
-    public override string ToString() => $"Value(data={FormatNumber(Data)}, grad={FormatNumber(Grad)})";
-
-    /// <summary>A number as Python's repr prints a float: the shortest digits that round-trip, "2.0" rather
-    /// than "2", and scientific notation ("1e-05", "1.5e+16") only for exponents below -4 or above 15.</summary>
-    internal static string FormatNumber(double x)
-    {
-        if (double.IsNaN(x)) return "nan";
-        if (double.IsInfinity(x)) return x > 0 ? "inf" : "-inf";
-
-        // .NET's "R" gives the same shortest digits as Python, but switches notation at other exponents.
-        string r = Math.Abs(x).ToString("R", CultureInfo.InvariantCulture);
-        int e = r.IndexOf('E');
-        int exponent = e < 0 ? 0 : int.Parse(r.AsSpan(e + 1), CultureInfo.InvariantCulture);
-        string mantissa = e < 0 ? r : r[..e];
-        int dot = mantissa.IndexOf('.');
-        string all = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
-        int zeros = all.Length - all.TrimStart('0').Length;
-        string digits = all.TrimStart('0').TrimEnd('0');
-        string sign = double.IsNegative(x) ? "-" : "";
-        if (digits.Length == 0) return sign + "0.0";
-        int point = (dot < 0 ? mantissa.Length : dot) - zeros + exponent; // x = 0.digits × 10^point
-
-        if (point < -3 || point > 16)
-        {
-            int exp10 = point - 1;
-            string head = digits.Length == 1 ? digits : digits[0] + "." + digits[1..];
-            return $"{sign}{head}e{(exp10 < 0 ? '-' : '+')}{Math.Abs(exp10):00}";
-        }
-        if (point <= 0) return sign + "0." + new string('0', -point) + digits;
-        if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
-        return sign + digits[..point] + "." + digits[point..];
-    }
-
-    /// <summary>Pow's exponent as micrograd shows it in "**2": whole numbers without ".0".</summary>
-    private static string FormatExponent(double exponent)
-    {
-        string s = FormatNumber(exponent);
-        return s.EndsWith(".0", StringComparison.Ordinal) ? s[..^2] : s;
-    }
+    public override string ToString() => $"Value(data={PythonFloat.Format(Data)}, grad={PythonFloat.Format(Grad)})";
 }

@@ -15,7 +15,7 @@ public class PythonReprTests
     private sealed record ReprFile(ReprCase[] Cases);
 
     [Fact]
-    public void FormatNumber_is_python_repr()
+    public void Format_is_python_repr()
     {
         var cases = Fixture.Load<ReprFile>("python_repr.json").Cases;
         Assert.True(cases.Length >= 600);
@@ -23,7 +23,7 @@ public class PythonReprTests
         foreach (var c in cases)
         {
             double x = BitConverter.Int64BitsToDouble(long.Parse(c.Bits, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-            string got = Value.FormatNumber(x);
+            string got = PythonFloat.Format(x);
             if (got != c.Repr) wrong.Add($"{x:R}: expected {c.Repr}, got {got}");
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(20)));
