@@ -1,4 +1,3 @@
-using Micrograd.Cli.Text;
 using Micrograd.Data;
 
 namespace Micrograd.Cli.Predict;
@@ -31,52 +30,9 @@ internal static class InputCsv
     /// <summary>Parses CSV text; see <see cref="Load"/>.</summary>
     public static List<double[]> Parse(TextReader reader, IReadOnlyList<string> inputNames, bool namesKnown)
     {
-        int lineNumber = 0;
-        string? header;
-        do { header = reader.ReadLine(); lineNumber++; } while (header is not null && header.Trim().Length == 0);
-        if (header is null) throw new CsvFormatException("Expected a header row naming the columns, got an empty file.", 1, 0);
-
-        var columns = header.Split(',').Select(Unquote).ToArray();
-        int[] take;
-        if (namesKnown)
-        {
-            take = inputNames.Select(n => Array.FindIndex(columns, c => string.Equals(c, n, StringComparison.OrdinalIgnoreCase))).ToArray();
-            int missing = Array.IndexOf(take, -1);
-            if (missing >= 0)
-                throw new CsvFormatException($"Expected a column named '{inputNames[missing]}' (the model's inputs are {string.Join(", ", inputNames)}); the header has {string.Join(", ", columns.Select(c => $"'{c}'"))}.", lineNumber, 0);
-        }
-        else
-        {
-            if (columns.Length != inputNames.Count)
-                throw new CsvFormatException($"Expected {inputNames.Count} columns, one per model input, got {columns.Length}.", lineNumber, 0);
-            take = Enumerable.Range(0, columns.Length).ToArray();
-        }
-
-        var rows = new List<double[]>();
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            lineNumber++;
-            if (line.Trim().Length == 0) continue;
-            var fields = line.Split(',');
-            if (fields.Length != columns.Length)
-                throw new CsvFormatException($"Expected {columns.Length} fields on line {lineNumber}, got {fields.Length}.", lineNumber, 0);
-            var row = new double[take.Length];
-            for (int k = 0; k < take.Length; k++)
-            {
-                string text = Unquote(fields[take[k]]);
-                if (!Numbers.TryParse(text, out row[k]))
-                    throw new CsvFormatException($"Expected a number on line {lineNumber}, column {take[k] + 1} ('{columns[take[k]]}'), got '{text}'.", lineNumber, take[k] + 1);
-            }
-            rows.Add(row);
-        }
-        if (rows.Count == 0) throw new CsvFormatException("Expected at least one data row after the header, got none.", lineNumber, 0);
-        return rows;
-    }
-
-    private static string Unquote(string field)
-    {
-        field = field.Trim();
-        return field.Length >= 2 && field[0] == '"' && field[^1] == '"' ? field[1..^1].Trim() : field;
+        var table = Csv.ReadColumns(reader, namesKnown ? inputNames : null);
+        if (!namesKnown && table.Columns.Count != inputNames.Count)
+            throw new CsvFormatException($"Expected {inputNames.Count} columns, one per model input, got {table.Columns.Count}.", table.HeaderLine, 0);
+        return [.. table.Rows];
     }
 }

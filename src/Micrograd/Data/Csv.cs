@@ -25,48 +25,70 @@ public static class Csv
     /// <summary>Parses CSV text; see <see cref="Load"/>.</summary>
     public static Dataset Parse(TextReader reader, string labelColumn, string name = "csv")
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        string? header = reader.ReadLine();
-        int lineNumber = 1;
-        while (header is not null && header.Trim().Length == 0)
-        {
-            header = reader.ReadLine();
-            lineNumber++;
-        }
-        if (header is null) throw new CsvFormatException("Expected a header row naming the columns, got an empty file.", 1, 0);
-
-        var columns = header.Split(',').Select(Unquote).ToArray();
-        int label = Array.FindIndex(columns, c => string.Equals(c, labelColumn, StringComparison.OrdinalIgnoreCase));
+        var table = ReadColumns(reader);
+        int label = IndexOf(table.Columns, labelColumn);
         if (label < 0)
-            throw new CsvFormatException($"Expected a label column named '{labelColumn}'; the header has {string.Join(", ", columns.Select(c => $"'{c}'"))}.", lineNumber, 0);
-        if (columns.Length < 2)
-            throw new CsvFormatException($"Expected at least one input column besides the label '{labelColumn}'.", lineNumber, 0);
+            throw new CsvFormatException($"Expected a label column named '{labelColumn}'; the header has {Quoted(table.Columns)}.", table.HeaderLine, 0);
+        if (table.Columns.Count < 2)
+            throw new CsvFormatException($"Expected at least one input column besides the label '{labelColumn}'.", table.HeaderLine, 0);
+        var inputs = table.Rows.Select(r => r.Where((_, c) => c != label).ToArray()).ToArray();
+        var names = table.Columns.Where((_, c) => c != label).ToArray();
+        return new Dataset(name, inputs, table.Rows.Select(r => r[label]).ToArray(), names);
+    }
 
-        var inputs = new List<double[]>();
-        var targets = new List<double>();
+    /// <summary>
+    /// Reads a header row and the numeric rows under it, keeping the columns named in
+    /// <paramref name="columns"/> (any case, in that order), or all of them when it is null. Columns not kept
+    /// are not parsed, so they may hold text.
+    /// </summary>
+    /// <exception cref="CsvFormatException">For a missing column, a line with the wrong number of fields, a
+    /// value that is not a finite number, or no data rows: the message names the line and column.</exception>
+    public static CsvTable ReadColumns(TextReader reader, IReadOnlyList<string>? columns = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        int lineNumber = 0;
+        string? header;
+        do { header = reader.ReadLine(); lineNumber++; } while (header is not null && header.Trim().Length == 0);
+        if (header is null) throw new CsvFormatException("Expected a header row naming the columns, got an empty file.", 1, 0);
+        int headerLine = lineNumber;
+
+        var names = header.Split(',').Select(Unquote).ToArray();
+        var take = columns is null ? Enumerable.Range(0, names.Length).ToArray() : columns.Select(c => IndexOf(names, c)).ToArray();
+        int missing = Array.IndexOf(take, -1);
+        if (missing >= 0)
+            throw new CsvFormatException($"Expected a column named '{columns![missing]}'; the header has {Quoted(names)}.", headerLine, 0);
+
+        var rows = new List<double[]>();
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
             lineNumber++;
             if (line.Trim().Length == 0) continue;
             var fields = line.Split(',');
-            if (fields.Length != columns.Length)
-                throw new CsvFormatException($"Expected {columns.Length} fields on line {lineNumber}, got {fields.Length}.", lineNumber, 0);
-            var row = new double[columns.Length - 1];
-            for (int c = 0, k = 0; c < fields.Length; c++)
+            if (fields.Length != names.Length)
+                throw new CsvFormatException($"Expected {names.Length} fields on line {lineNumber}, got {fields.Length}.", lineNumber, 0);
+            var row = new double[take.Length];
+            for (int k = 0; k < take.Length; k++)
             {
+                int c = take[k];
                 string text = Unquote(fields[c]);
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) || !double.IsFinite(x))
-                    throw new CsvFormatException($"Expected a number on line {lineNumber}, column {c + 1} ('{columns[c]}'), got '{text}'.", lineNumber, c + 1);
-                if (c == label) targets.Add(x);
-                else row[k++] = x;
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out row[k]) || !double.IsFinite(row[k]))
+                    throw new CsvFormatException($"Expected a number on line {lineNumber}, column {c + 1} ('{names[c]}'), got '{text}'.", lineNumber, c + 1);
             }
-            inputs.Add(row);
+            rows.Add(row);
         }
-        if (inputs.Count == 0) throw new CsvFormatException("Expected at least one data row after the header, got none.", lineNumber, 0);
-        var names = columns.Where((_, c) => c != label).ToArray();
-        return new Dataset(name, inputs, targets, names);
+        if (rows.Count == 0) throw new CsvFormatException("Expected at least one data row after the header, got none.", lineNumber, 0);
+        return new CsvTable(take.Select(c => names[c]).ToArray(), rows, headerLine);
     }
+
+    private static int IndexOf(IReadOnlyList<string> names, string column)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (string.Equals(names[i], column, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(c => $"'{c}'"));
 
     private static string Unquote(string field)
     {
@@ -74,6 +96,12 @@ public static class Csv
         return field.Length >= 2 && field[0] == '"' && field[^1] == '"' ? field[1..^1].Trim() : field;
     }
 }
+
+/// <summary>The numeric columns of a CSV file, as <see cref="Csv.ReadColumns"/> read them.</summary>
+/// <param name="Columns">The names of the columns kept, in order.</param>
+/// <param name="Rows">One array per data row, one number per kept column.</param>
+/// <param name="HeaderLine">The 1-based line of the header row.</param>
+public sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<double[]> Rows, int HeaderLine);
 
 /// <summary>A CSV file that is not what <see cref="Csv.Load"/> expects.</summary>
 public sealed class CsvFormatException : FormatException

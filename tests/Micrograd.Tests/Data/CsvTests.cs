@@ -101,6 +101,22 @@ public sealed class CsvTests : IDisposable
     }
 
     [Fact]
+    public void ReadColumns_keeps_the_named_columns_in_the_asked_order_and_skips_the_others()
+    {
+        var table = Csv.ReadColumns(new StringReader("note,b,a\nfirst,2,1\nsecond,4,3\n"), ["A", "b"]);
+        Assert.Equal(["a", "b"], table.Columns);
+        Assert.Equal([[1.0, 2.0], [3.0, 4.0]], table.Rows);
+        Assert.Equal(1, table.HeaderLine);
+    }
+
+    [Fact]
+    public void ReadColumns_names_a_missing_column()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(new StringReader("a,b\n1,2\n"), ["c"]));
+        Assert.Contains("Expected a column named 'c'; the header has 'a', 'b'", e.Message);
+    }
+
+    [Fact]
     public void Missing_file_is_FileNotFoundException()
     {
         Assert.Throws<FileNotFoundException>(() => Csv.Load(Path.Combine(_dir, "nope.csv"), "label"));
