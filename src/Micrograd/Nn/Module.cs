@@ -14,6 +14,7 @@ public abstract class Module
     /// pass would add to the last one's.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters()) p.Grad = 0;
+        var parameters = Parameters();
+        for (int i = 0; i < parameters.Count; i++) parameters[i].Grad = 0; // a for loop: no enumerator to allocate
     }
 }

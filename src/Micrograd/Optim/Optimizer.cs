@@ -46,7 +46,8 @@ public abstract class Optimizer
     /// <summary>Sets every parameter's gradient to 0.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters) p.Grad = 0;
+        var parameters = Parameters;
+        for (int i = 0; i < parameters.Count; i++) parameters[i].Grad = 0; // a for loop: no enumerator to allocate
     }
 
     /// <summary>Updates parameter number <paramref name="index"/>; <see cref="StepCount"/> counts this step.</summary>
