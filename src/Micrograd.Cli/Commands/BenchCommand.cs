@@ -11,15 +11,15 @@ namespace Micrograd.Cli.Commands;
 internal static class BenchCommand
 {
     /// <summary>Untimed steps before measuring, unless --warmup says otherwise.</summary>
-    public const int DefaultWarmup = 10;
+    public const int DefaultWarmup = 50;
 
     /// <summary>Timed steps, unless --steps says otherwise.</summary>
-    public const int DefaultSteps = 50;
+    public const int DefaultSteps = 100;
 
     /// <summary>The command with its options.</summary>
     public static Command Create(CliContext context)
     {
-        var warmup = OptionKinds.Integer("--warmup", $"Untimed steps before measuring, for the JIT and caches (default {DefaultWarmup}).", 0);
+        var warmup = OptionKinds.Integer("--warmup", $"Untimed steps before measuring, for the JIT and caches (default {DefaultWarmup}; warm-up lasts at least half a second).", 0);
         var steps = OptionKinds.Integer("--steps", $"Timed steps per engine; the median is reported (default {DefaultSteps}).", 1);
         var json = new Option<bool>("--json") { Description = "Print only JSON: [{\"engine\": \"dynamic\", \"ms_per_step\": ...}, {\"engine\": \"tape\", \"ms_per_step\": ...}]." };
 
@@ -33,25 +33,31 @@ internal static class BenchCommand
         command.SetAction(parsed =>
         {
             int w = parsed.GetValue(warmup) ?? DefaultWarmup, n = parsed.GetValue(steps) ?? DefaultSteps;
+            if (Benchmark.LibraryIsDebugBuild)
+                context.Err.WriteLine("note: this is a Debug build, whose timings say little; run with -c Release (dotnet run -c Release --project src/Micrograd.Cli -- bench).");
             var results = new[] { Engine.Dynamic, Engine.Tape }
-                .Select(e => (Name: Names.Of(e), Ms: Benchmark.MedianMilliseconds(e, w, n)))
+                .Select(e => (Name: Names.Of(e), Ms: Benchmark.Milliseconds(e, w, n)))
                 .ToArray();
 
             if (parsed.GetValue(json))
             {
                 context.Out.WriteLine("[" + string.Join(", ", results.Select(r =>
-                    $"{{\"engine\": \"{r.Name}\", \"ms_per_step\": {Math.Round(r.Ms, 4).ToString("R", CultureInfo.InvariantCulture)}}}")) + "]");
+                    $"{{\"engine\": \"{r.Name}\", \"ms_per_step\": {Math.Round(r.Ms.Median, 4).ToString("R", CultureInfo.InvariantCulture)}}}")) + "]");
                 return ExitCodes.Success;
             }
 
             var table = new Table()
-                .Title($"moons step, median of {n} after {w} warm-up")
+                .Title($"moons training step, ms ({n} steps)")
                 .AddColumn("engine")
-                .AddColumn(new TableColumn("ms per step").RightAligned())
-                .AddColumn(new TableColumn("steps per second").RightAligned())
-                .AddColumn(new TableColumn("vs dynamic").RightAligned());
+                .AddColumn(new TableColumn("median").RightAligned())
+                .AddColumn(new TableColumn("vs dynamic").RightAligned())
+                .AddColumn(new TableColumn("mean").RightAligned())
+                .AddColumn(new TableColumn("vs dynamic").RightAligned())
+                .Caption("the mean includes garbage-collection pauses");
             foreach (var (name, ms) in results)
-                table.AddRow(name, Numbers.Fixed(ms, 3), Numbers.Fixed(1000 / ms, 0), $"{Numbers.Fixed(results[0].Ms / ms, 1)}x");
+                table.AddRow(name,
+                    Numbers.Fixed(ms.Median, 3), $"{Numbers.Fixed(results[0].Ms.Median / ms.Median, 1)}x",
+                    Numbers.Fixed(ms.Mean, 3), $"{Numbers.Fixed(results[0].Ms.Mean / ms.Mean, 1)}x");
             Consoles.For(context).Write(table);
             return ExitCodes.Success;
         });

@@ -9,14 +9,26 @@ namespace Micrograd.Cli.Train;
 /// </summary>
 internal static class Benchmark
 {
-    /// <summary>The median milliseconds per step of <paramref name="engine"/>, measured over
-    /// <paramref name="steps"/> steps after <paramref name="warmup"/> untimed ones (which let the JIT compile
-    /// and the caches fill).</summary>
-    public static double MedianMilliseconds(Engine engine, int warmup, int steps)
+    /// <summary>The least time spent warming up, whatever the step count: .NET first runs code unoptimized and
+    /// recompiles the busy parts after a short delay, so a fast step needs more warm-up steps than a slow one.</summary>
+    public static readonly TimeSpan MinimumWarmup = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>True when the library was compiled without optimisation (a Debug build, as plain
+    /// <c>dotnet run</c> makes): its timings then say little about the engines.</summary>
+    public static bool LibraryIsDebugBuild =>
+        typeof(Value).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+            .OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled);
+
+    /// <summary>The median and mean milliseconds per step of <paramref name="engine"/>, measured over
+    /// <paramref name="steps"/> steps after at least <paramref name="warmup"/> untimed ones and at least
+    /// <see cref="MinimumWarmup"/> (which let the JIT compile and the caches fill). The median leaves out the
+    /// occasional step that pays for a garbage collection; the mean includes it.</summary>
+    public static (double Median, double Mean) Milliseconds(Engine engine, int warmup, int steps)
     {
-        var config = Presets.Moons with { Engine = engine, ValidationEvery = 0, Steps = warmup + steps };
+        var config = Presets.Moons with { Engine = engine, ValidationEvery = 0, DecayLearningRate = false, Steps = int.MaxValue };
         var trainer = new Trainer(config);
-        for (int i = 0; i < warmup; i++) trainer.Step();
+        long warmupStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmupStart) < MinimumWarmup; i++) trainer.Step();
 
         var times = new double[steps];
         for (int i = 0; i < steps; i++)
@@ -25,7 +37,7 @@ internal static class Benchmark
             trainer.Step();
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
-        return Median(times);
+        return (Median(times), times.Average());
     }
 
     /// <summary>The middle value (the mean of the two middle values for an even count).</summary>
