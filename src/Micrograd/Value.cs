@@ -17,7 +17,7 @@ public sealed class Value
     private readonly Value? _a;
     private readonly Value? _b; // second operand; for Pow, the constant exponent (not reported as a child)
     private readonly OpCode _op;
-    internal int Mark; // the topological sort's visit mark; see Backward
+    internal int Mark; // the topological sort's visit mark; see TopologicalSort
 
     /// <summary>Creates a leaf: a value that was given rather than computed.</summary>
     /// <param name="data">The number this node holds.</param>

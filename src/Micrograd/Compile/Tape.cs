@@ -110,14 +110,16 @@ public sealed class Tape
             b[i] = v.B is null ? slot[v.A!] : slot[v.B];
         }
 
+        // ordered[j] sits in slot computedStart + j; cut it into runs of one level and one op.
+        int computedStart = n - ordered.Count;
         var segments = new List<Segment>();
-        for (int i = parameterStart + parameters.Count; i < n;)
+        for (int j = 0; j < ordered.Count;)
         {
-            var v = ordered[i - parameterStart - parameters.Count];
-            int end = i + 1;
-            while (end < n && ordered[end - parameterStart - parameters.Count] is var w && level[w] == level[v] && w.Code == v.Code) end++;
-            segments.Add(new Segment(v.Code, i, end));
-            i = end;
+            var v = ordered[j];
+            int end = j + 1;
+            while (end < ordered.Count && level[ordered[end]] == level[v] && ordered[end].Code == v.Code) end++;
+            segments.Add(new Segment(v.Code, computedStart + j, computedStart + end));
+            j = end;
         }
 
         var watchedSlots = new int[watched.Count];
