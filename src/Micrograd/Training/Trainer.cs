@@ -104,7 +104,7 @@ public sealed class Trainer
         // 4. update: move every parameter a little against its gradient
         Optimizer.Step();
 
-        var accuracy = Objective.Accuracy(outputs.Select(o => o.Select(v => v.Data).ToArray()).ToArray(), batch.Targets);
+        var accuracy = Objective.Accuracy(Numbers(outputs), batch.Targets);
         return new StepRecord(step, loss.Data, accuracy, validation?.Loss, validation?.Accuracy);
     }
 
@@ -129,7 +129,7 @@ public sealed class Trainer
         if (data.Count == 0) throw new ArgumentException("Expected examples to evaluate, got none.", nameof(data));
         var outputs = data.Inputs.Select(Model.Forward).ToArray();
         var loss = Objective.Loss(outputs, data.Targets, Model.Parameters());
-        return new Evaluation(loss.Data, Objective.Accuracy(outputs.Select(o => o.Select(v => v.Data).ToArray()).ToArray(), data.Targets));
+        return new Evaluation(loss.Data, Objective.Accuracy(Numbers(outputs), data.Targets));
     }
 
     /// <summary>The data a configuration names: a built-in dataset drawn from <paramref name="rng"/>, or a
@@ -142,6 +142,9 @@ public sealed class Trainer
             throw new ArgumentException($"Expected a label column for the CSV dataset '{config.Dataset}' (built-in datasets: {string.Join(", ", Datasets.Names)}).");
         return Datasets.TrainOnly(Csv.Load(config.Dataset, config.LabelColumn));
     }
+
+    // The outputs' Data, for the accuracy.
+    private static double[][] Numbers(Value[][] outputs) => outputs.Select(o => o.Select(v => v.Data).ToArray()).ToArray();
 
     private Dataset NextBatch()
     {
