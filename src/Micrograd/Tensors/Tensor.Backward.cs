@@ -39,7 +39,7 @@ public sealed partial class Tensor<T>
         }
         finally
         {
-            foreach (var node in order) node.ReleaseGradient(); // after an exception, too
+            foreach (var node in order) node.ReturnGradient(); // after an exception, the buffers left
         }
     }
 

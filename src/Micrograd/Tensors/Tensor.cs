@@ -103,6 +103,12 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
     /// <see cref="ZeroGrad"/> (or the optimizer's) before each pass.</summary>
     public Tensor<T>? Grad { get; private set; }
 
+    /// <summary>Keeps this computed tensor's gradient in <see cref="Grad"/> after backward passes, as PyTorch's
+    /// <c>retain_grad()</c> (leaves keep theirs anyway). For looking inside a graph; it costs a copy.</summary>
+    public void RetainGrad() => _retainGrad = true;
+
+    private bool _retainGrad;
+
     /// <summary>A row-major copy of the elements.</summary>
     public T[] ToArray() => (T[])Data.Clone();
 
@@ -151,7 +157,20 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
 
     internal T[]? GradBuffer;
 
+    /// <summary>Called once this computed tensor has passed its gradient on: the buffer goes back to the pool
+    /// (after adding it to <see cref="Grad"/> if it is retained).</summary>
     internal void ReleaseGradient()
+    {
+        if (GradBuffer is null) return;
+        if (_retainGrad)
+        {
+            Grad ??= new Tensor<T>(new T[Count], Dims, false);
+            System.Numerics.Tensors.TensorPrimitives.Add(Grad.Data, GradBuffer.AsSpan(0, Count), Grad.Data);
+        }
+        ReturnGradient();
+    }
+
+    internal void ReturnGradient()
     {
         if (GradBuffer is null) return;
         System.Buffers.ArrayPool<T>.Shared.Return(GradBuffer);
