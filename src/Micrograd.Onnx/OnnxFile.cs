@@ -1,7 +1,9 @@
+using System.Numerics;
 using Google.Protobuf;
 using Micrograd.Nn;
 using Micrograd.Onnx.Proto;
 using Micrograd.Serialization;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Onnx;
 
@@ -45,18 +47,28 @@ public static class OnnxFile
 
     /// <summary>Writes <paramref name="model"/> as ONNX to <paramref name="path"/>, atomically: a failure
     /// midway leaves any earlier file untouched.</summary>
-    public static void Save(MLP model, string path, OnnxExportOptions? options = null)
-    {
-        var bytes = ToBytes(model, options);
-        AtomicFile.Write(path, s => s.Write(bytes));
-    }
+    public static void Save(MLP model, string path, OnnxExportOptions? options = null) => Write(path, ToBytes(model, options));
 
-    /// <summary>The bytes <see cref="Save"/> writes.</summary>
+    /// <summary>Writes the tensor MLP <paramref name="model"/> as ONNX to <paramref name="path"/>, atomically.</summary>
+    public static void Save<T>(TensorMLP<T> model, string path, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Write(path, ToBytes(model, options));
+
+    /// <summary>The bytes <see cref="Save(MLP, string, OnnxExportOptions?)"/> writes.</summary>
     public static byte[] ToBytes(MLP model, OnnxExportOptions? options = null)
     {
         options ??= new OnnxExportOptions();
         return OnnxWriter.Write(ScalarMlp.Describe(model, options.OutputSoftmax), options).ToByteArray();
     }
+
+    /// <summary>The bytes <see cref="Save{T}(TensorMLP{T}, string, OnnxExportOptions?)"/> writes. The file's
+    /// number type is <see cref="OnnxExportOptions.ElementType"/>, whatever <typeparamref name="T"/> is.</summary>
+    public static byte[] ToBytes<T>(TensorMLP<T> model, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        options ??= new OnnxExportOptions();
+        return OnnxWriter.Write(TensorMlp.Describe(model, options.OutputSoftmax), options).ToByteArray();
+    }
+
+    private static void Write(string path, byte[] bytes) => AtomicFile.Write(path, s => s.Write(bytes));
 
     /// <summary>Reads the ONNX model in <paramref name="path"/>.</summary>
     /// <param name="path">The .onnx file.</param>

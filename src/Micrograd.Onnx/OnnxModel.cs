@@ -1,4 +1,6 @@
+using System.Numerics;
 using Micrograd.Nn;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Onnx;
 
@@ -69,6 +71,12 @@ public sealed class OnnxModel
     /// <exception cref="OnnxUnsupportedException">When the hidden layers differ in activation, which
     /// <see cref="MLP"/> cannot hold.</exception>
     public MLP ToMLP() => ScalarMlp.Build(_mlp, Source);
+
+    /// <summary>A new tensor MLP with these weights (rounded to <typeparamref name="T"/>); its outputs are the
+    /// graph's, before any softmax.</summary>
+    /// <exception cref="OnnxUnsupportedException">When the hidden layers differ in activation, which
+    /// <see cref="TensorMLP{T}"/> cannot hold.</exception>
+    public TensorMLP<T> ToTensorMLP<T>() where T : unmanaged, IFloatingPointIeee754<T> => TensorMlp.Build<T>(_mlp, Source);
 
     /// <summary>The architecture in words, as <see cref="Serialization.ModelFile.Shape"/> gives it, plus the softmax.</summary>
     public override string ToString() =>

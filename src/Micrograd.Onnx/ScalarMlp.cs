@@ -26,14 +26,9 @@ internal static class ScalarMlp
     /// activation for all of them.</exception>
     public static MLP Build(MlpDescription mlp, string source)
     {
+        var (hidden, output) = Activations(mlp, source);
         var layers = mlp.Layers;
-        for (int l = 1; l < layers.Count - 1; l++)
-            if (layers[l].Activation != layers[0].Activation)
-                throw new OnnxUnsupportedException(
-                    $"{source}: hidden layer 1 applies {layers[0].Activation.Name()} and hidden layer {l + 1} {layers[l].Activation.Name()}; " +
-                    "Micrograd's MLP has one activation for all its hidden layers.");
-
-        var model = new MLP(mlp.InputCount, layers.Select(l => l.OutputCount).ToArray(), layers[0].Activation, layers[^1].Activation);
+        var model = new MLP(mlp.InputCount, layers.Select(l => l.OutputCount).ToArray(), hidden, output);
         for (int l = 0; l < layers.Count; l++)
         {
             var from = layers[l];
@@ -45,5 +40,18 @@ internal static class ScalarMlp
             }
         }
         return model;
+    }
+
+    /// <summary>The hidden layers' activation and the last layer's: both MLP classes take these two.</summary>
+    /// <exception cref="OnnxUnsupportedException">When the hidden layers differ in activation.</exception>
+    public static (Activation Hidden, Activation Output) Activations(MlpDescription mlp, string source)
+    {
+        var layers = mlp.Layers;
+        for (int l = 1; l < layers.Count - 1; l++)
+            if (layers[l].Activation != layers[0].Activation)
+                throw new OnnxUnsupportedException(
+                    $"{source}: hidden layer 1 applies {layers[0].Activation.Name()} and hidden layer {l + 1} {layers[l].Activation.Name()}; " +
+                    "Micrograd's MLPs have one activation for all their hidden layers.");
+        return (layers[0].Activation, layers[^1].Activation);
     }
 }
