@@ -81,12 +81,20 @@ public static class OnnxFile
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"No such ONNX file: {path}", path);
         using var stream = File.OpenRead(path);
-        if (stream.Length > maxBytes)
-            throw new OnnxFormatException($"{path} is {stream.Length:N0} bytes; Micrograd reads ONNX files of up to {maxBytes:N0} bytes.");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return FromBytes(bytes, path);
+        long size = stream.CanSeek ? stream.Length : -1;
+        if (size > maxBytes) throw TooLarge(path, size, maxBytes);
+        var bytes = new MemoryStream();
+        var buffer = new byte[81920];
+        for (int n; (n = stream.Read(buffer)) > 0;)
+        {
+            if (bytes.Length + n > maxBytes) throw TooLarge(path, null, maxBytes); // a file that grew, or a pipe
+            bytes.Write(buffer, 0, n);
+        }
+        return FromBytes(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), path);
     }
+
+    private static OnnxFormatException TooLarge(string path, long? size, long maxBytes) =>
+        new($"{path} is {(size is { } n ? $"{n:N0}" : $"more than {maxBytes:N0}")} bytes; Micrograd reads ONNX files of up to {maxBytes:N0} bytes.");
 
     /// <summary>Reads an ONNX model from its bytes; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="OnnxFormatException">When the bytes are not an ONNX model, or a corrupt one.</exception>

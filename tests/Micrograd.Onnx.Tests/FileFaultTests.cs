@@ -79,6 +79,15 @@ public sealed class FileFaultTests
     }
 
     [Fact]
+    public void AFileThatSaysItIsEmptyIsStillReadNoFurtherThanTheLimit()
+    {
+        const string status = "/proc/self/status"; // reports a length of 0, then gives more than a kilobyte
+        if (!File.Exists(status)) return;             // not Linux: no such file to test with
+        var e = Assert.Throws<OnnxFormatException>(() => OnnxFile.Load(status, maxBytes: 100));
+        Assert.Contains("is more than 100 bytes; Micrograd reads ONNX files of up to 100 bytes", e.Message);
+    }
+
+    [Fact]
     public void AMissingFileIsNotFound() =>
         Assert.Throws<FileNotFoundException>(() => OnnxFile.Load(Path.Combine(Path.GetTempPath(), "no-such-model.onnx")));
 
