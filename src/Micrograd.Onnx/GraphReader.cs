@@ -76,7 +76,7 @@ internal sealed class GraphReader
         string op = node.OpType;
         if (_softmax && op is not ("Identity" or "Dropout" or "Flatten"))
             throw Unsupported(node, label, "comes after the Softmax; in an MLP the softmax is the last step.");
-        if (op is "Gemm" or "MatMul" or "Relu" or "Tanh" or "Sigmoid" or "Softmax" && node.Input[0] != _data)
+        if (op is "Gemm" or "MatMul" or "Relu" or "Tanh" or "Sigmoid" or "Softmax" or "Identity" or "Dropout" or "Flatten" && node.Input[0] != _data)
             throw Unsupported(node, label, $"takes the data as input {node.Input.IndexOf(_data) + 1}; an MLP's {op} takes it as input 1.");
         switch (op)
         {
