@@ -27,7 +27,7 @@ public static class Losses
         CheckPairs(scores, labels);
         for (int i = 0; i < labels.Count; i++)
             if (labels[i] is not (1.0 or -1.0))
-                throw new ArgumentException($"Expected hinge-loss labels of -1 or +1, got {labels[i]} for example {i}.", nameof(labels));
+                throw new ArgumentException($"Expected hinge-loss labels of -1 or +1, got {labels[i]} for example {i + 1}.", nameof(labels));
         return Mean(Value.Sum(scores.Select((s, i) => (1 - labels[i] * s).Relu())), scores.Count);
     }
 
@@ -63,11 +63,11 @@ public static class Losses
         return Mean(Value.Sum(logits.Select((l, i) => CrossEntropy(l, ClassIndex(targets[i], l.Count, i)))), logits.Count);
     }
 
-    /// <summary>A target as a class index.</summary>
+    // A target as a class index; example counts from 0 here and from 1 in the message.
     internal static int ClassIndex(double target, int classCount, int example) =>
         target >= 0 && target < classCount && target == Math.Floor(target)
             ? (int)target
-            : throw new ArgumentException($"Expected a class index from 0 to {classCount - 1}, got {target} for example {example}.", "targets");
+            : throw new ArgumentException($"Expected a class index from 0 to {classCount - 1}, got {target} for example {example + 1}.", "targets");
 
     // micrograd's mean: the sum times 1/n.
     private static Value Mean(Value sum, int n) => sum * (1.0 / n);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Micrograd.Cli.Text;
-using Micrograd.Cli.Train;
 using Micrograd.Training;
 using Spectre.Console;
 
@@ -35,8 +34,8 @@ internal static class BenchCommand
             int w = parsed.GetValue(warmup) ?? DefaultWarmup, n = parsed.GetValue(steps) ?? DefaultSteps;
             if (Benchmark.LibraryIsDebugBuild)
                 context.Err.WriteLine("note: this is a Debug build, whose timings say little; run with -c Release (dotnet run -c Release --project src/Micrograd.Cli -- bench).");
-            var results = new[] { Engine.Dynamic, Engine.Tape }
-                .Select(e => (Name: Names.Of(e), Ms: Benchmark.Milliseconds(e, w, n)))
+            var results = new[] { EngineKind.Dynamic, EngineKind.Tape }
+                .Select(e => (Name: KindNames.Engines.Of(e), Ms: Benchmark.Milliseconds(e, w, n)))
                 .ToArray();
 
             if (parsed.GetValue(json))

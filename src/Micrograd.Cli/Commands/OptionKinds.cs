@@ -42,6 +42,15 @@ internal static class OptionKinds
                 choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)), Alternatives(choices)),
         };
 
+    /// <summary>One of the words of <paramref name="table"/> (any case), as its kind.</summary>
+    public static Option<T?> Kind<T>(string name, string description, NameTable<T> table) where T : struct, Enum =>
+        new(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', table.Names),
+            CustomParser = r => Single(r, name, text => table.TryParse(text, out T kind) ? kind : (T?)null, table.Listed),
+        };
+
     /// <summary>"a, b or c".</summary>
     public static string Alternatives(IReadOnlyList<string> choices) =>
         choices.Count == 1 ? choices[0] : string.Join(", ", choices.Take(choices.Count - 1)) + " or " + choices[^1];

@@ -1,6 +1,6 @@
-using Micrograd.Cli.Train;
 using Micrograd.Data;
 using Micrograd.Nn;
+using Micrograd.Training;
 using ScottPlot;
 
 namespace Micrograd.Cli.Plots;
@@ -44,7 +44,7 @@ internal static class DecisionBoundary
                 x[0] = xMin + (col + 0.5) * dx;
                 x[1] = yMax - (row + 0.5) * dy;
                 var outputs = grid.Outputs(x);
-                cells[row, col] = OutputMeaning.Predict(kind, outputs) is { } label ? ClassIndex(kind, label) : outputs[0];
+                cells[row, col] = kind.Predict(outputs) is { } label ? ClassIndex(kind, label) : outputs[0];
             }
 
         var plot = Png.NewPlot();

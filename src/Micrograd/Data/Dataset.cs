@@ -25,7 +25,7 @@ public sealed class Dataset
         int width = inputs.Count == 0 ? inputNames?.Count ?? 0 : inputs[0].Count;
         for (int i = 0; i < inputs.Count; i++)
             if (inputs[i].Count != width)
-                throw new ArgumentException($"Expected every row to have {width} inputs, but row {i} has {inputs[i].Count}.", nameof(inputs));
+                throw new ArgumentException($"Expected every row to have {width} inputs, but row {i + 1} has {inputs[i].Count}.", nameof(inputs));
         if (inputNames is not null && inputNames.Count != width)
             throw new ArgumentException($"Expected {width} input names, got {inputNames.Count}.", nameof(inputNames));
 

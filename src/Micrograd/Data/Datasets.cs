@@ -96,6 +96,31 @@ public static class Datasets
         _ => throw new ArgumentException($"Expected a dataset name ({string.Join(", ", Names)}) or a CSV file, got '{name}'.", nameof(name)),
     };
 
+    /// <summary>
+    /// Any dataset, in one call: a built-in one by name (<see cref="ByName"/>, drawn from
+    /// <paramref name="rng"/>) or a CSV file (<see cref="Csv.Load"/>, all of it for training), whose column
+    /// <paramref name="labelColumn"/> holds the targets.
+    /// </summary>
+    /// <exception cref="ArgumentException">For a label column with a built-in dataset, or none with a file.</exception>
+    /// <exception cref="FileNotFoundException">When <paramref name="source"/> is neither a built-in name nor a file.</exception>
+    /// <exception cref="CsvFormatException">For a malformed or oversized CSV file, with its path and line.</exception>
+    public static DatasetSplits Load(string source, string? labelColumn, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        string choices = $"a CSV file or one of {string.Join(", ", Names)}";
+        if (Names.Contains(source.ToLowerInvariant()))
+        {
+            if (labelColumn is not null)
+                throw new ArgumentException($"Expected no label column for the built-in dataset '{source}', got '{labelColumn}': only a CSV file has columns to choose from.");
+            return ByName(source, rng);
+        }
+        if (Directory.Exists(source)) throw new FileNotFoundException($"Expected {choices}, got the folder '{source}'.", source);
+        if (!File.Exists(source)) throw new FileNotFoundException($"Expected {choices}, got '{source}', which does not exist.", source);
+        if (labelColumn is null)
+            throw new ArgumentException($"Expected a label column, the one that holds the target, for the CSV dataset '{source}'.");
+        return TrainOnly(Csv.Load(source, labelColumn));
+    }
+
     /// <summary>All of <paramref name="data"/> for training, with empty validation and test parts.</summary>
     public static DatasetSplits TrainOnly(Dataset data) => new(data, data.Slice(0, 0), data.Slice(0, 0));
 

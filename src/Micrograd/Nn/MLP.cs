@@ -43,6 +43,21 @@ public sealed class MLP : Module
         _parameters = Array.AsReadOnly(_layers.SelectMany(l => l.Parameters()).ToArray());
     }
 
+    /// <summary>The number of weights and biases of an MLP with these sizes, without building it
+    /// (<see cref="long.MaxValue"/> when it would not fit in a long).</summary>
+    public static long ParameterCount(int nin, IReadOnlyList<int> nouts)
+    {
+        ArgumentNullException.ThrowIfNull(nouts);
+        long count = 0, inputs = nin;
+        foreach (int size in nouts)
+        {
+            try { count = checked(count + (inputs + 1) * size); }
+            catch (OverflowException) { return long.MaxValue; }
+            inputs = size;
+        }
+        return count;
+    }
+
     /// <summary>The layers, in order.</summary>
     public IReadOnlyList<Layer> Layers => _layers;
 

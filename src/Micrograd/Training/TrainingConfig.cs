@@ -2,37 +2,6 @@ using Micrograd.Nn;
 
 namespace Micrograd.Training;
 
-/// <summary>Which loss a run minimises.</summary>
-public enum LossKind
-{
-    /// <summary>The lecture's: the sum over examples of (prediction - target)².</summary>
-    SumSquaredError,
-    /// <summary>The mean over examples of (prediction - target)².</summary>
-    MeanSquaredError,
-    /// <summary>micrograd's moons demo: mean of relu(1 - y·score), labels -1 or +1, one output.</summary>
-    Hinge,
-    /// <summary>Softmax cross-entropy over the outputs, targets are class indices 0, 1, ...</summary>
-    CrossEntropy,
-}
-
-/// <summary>Which optimizer a run uses.</summary>
-public enum OptimizerKind
-{
-    /// <summary><see cref="Optim.Sgd"/>.</summary>
-    Sgd,
-    /// <summary><see cref="Optim.AdamW"/>.</summary>
-    AdamW,
-}
-
-/// <summary>How a training step computes its gradients.</summary>
-public enum Engine
-{
-    /// <summary>Build the graph of Values afresh at every step and call Backward on it.</summary>
-    Dynamic,
-    /// <summary>Record the graph once and replay it as a compiled tape (full-batch only).</summary>
-    Tape,
-}
-
 /// <summary>
 /// Everything that defines a training run. A run draws all its randomness from one
 /// <see cref="Data.Rng"/> seeded with <see cref="Seed"/>, in this order: the dataset, the weights (in
@@ -105,7 +74,7 @@ public sealed record TrainingConfig
     public int ValidationEvery { get; init; } = 10;
 
     /// <summary>How gradients are computed.</summary>
-    public Engine Engine { get; init; } = Engine.Dynamic;
+    public EngineKind Engine { get; init; } = EngineKind.Dynamic;
 
     /// <summary>Checks the settings that do not depend on the data.</summary>
     /// <exception cref="ArgumentException">Naming the first bad setting, what was expected and what came.</exception>

@@ -90,7 +90,7 @@ public class DatasetTests
     public void Dataset_rejects_ragged_rows_and_mismatched_counts()
     {
         var ragged = Assert.Throws<ArgumentException>(() => new Dataset("d", [[1.0, 2.0], [3.0]], [0.0, 1.0]));
-        Assert.Contains("row 1 has 1", ragged.Message);
+        Assert.Contains("row 2 has 1", ragged.Message); // counted from 1
         var counts = Assert.Throws<ArgumentException>(() => new Dataset("d", [[1.0], [2.0]], [0.0]));
         Assert.Contains("2 rows but 1 targets", counts.Message);
     }

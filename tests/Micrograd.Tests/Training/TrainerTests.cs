@@ -3,8 +3,6 @@ using Micrograd.Training;
 
 namespace Micrograd.Tests.Training;
 
-using Engine = Micrograd.Training.Engine; // not the test namespace Micrograd.Tests.Engine
-
 /// <summary>
 /// The presets' promises and the two engines (no fixture; the PyTorch comparison is in
 /// <see cref="PresetGoldenTests"/>, from tools/reference/presets_golden.py).
@@ -36,8 +34,8 @@ public class TrainerTests
     public void Dynamic_and_tape_engines_give_the_same_losses(string name)
     {
         var config = Presets.ByName(name);
-        var dynamic = new Trainer(config with { Engine = Engine.Dynamic }).Run();
-        var tape = new Trainer(config with { Engine = Engine.Tape }).Run();
+        var dynamic = new Trainer(config with { Engine = EngineKind.Dynamic }).Run();
+        var tape = new Trainer(config with { Engine = EngineKind.Tape }).Run();
         Assert.Equal(dynamic.Count, tape.Count);
         for (int k = 0; k < dynamic.Count; k++)
         {
@@ -52,7 +50,7 @@ public class TrainerTests
     [Fact]
     public void Tape_with_a_minibatch_is_rejected()
     {
-        var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Engine = Engine.Tape, BatchSize = 10 }));
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Engine = EngineKind.Tape, BatchSize = 10 }));
         Assert.Contains("batch size of 10", e.Message);
         Assert.Contains("100", e.Message);
     }
@@ -60,7 +58,7 @@ public class TrainerTests
     [Fact]
     public void Tape_with_a_batch_as_large_as_the_data_is_accepted()
     {
-        var t = new Trainer(Presets.Lecture with { Engine = Engine.Tape, BatchSize = 4, Steps = 3 });
+        var t = new Trainer(Presets.Lecture with { Engine = EngineKind.Tape, BatchSize = 4, Steps = 3 });
         Assert.Equal(3, t.Run().Count);
     }
 

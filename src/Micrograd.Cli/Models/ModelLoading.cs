@@ -1,6 +1,6 @@
 using Micrograd.Serialization;
 
-namespace Micrograd.Cli.Predict;
+namespace Micrograd.Cli.Models;
 
 /// <summary>Loads a model file for <c>predict</c> and <c>graph</c>, with messages that name the option.</summary>
 internal static class ModelLoading
