@@ -99,6 +99,56 @@ public class TrainerTests
     }
 
     [Fact]
+    public void A_network_beyond_the_engines_limit_is_refused_before_it_is_built()
+    {
+        // 10^10 parameters would take hundreds of gigabytes: the test finishing at all shows nothing was built.
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [100_000, 100_000, 1] }));
+        Assert.Contains($"at most {EngineLimits.Of(EngineKind.Dynamic).Parameters:N0} parameters for the dynamic engine, got 10,000,500,001", e.Message);
+        var graph = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [300, 300, 1], Engine = EngineKind.Tape }));
+        Assert.Contains("parameters × examples for the tape engine, got 91,501 × 100", graph.Message);
+        Assert.Equal(ParameterCount(2, [16, 16, 1]), new Trainer(Presets.Moons with { Steps = 0 }).Model.Parameters().Count);
+    }
+
+    private static long ParameterCount(int nin, int[] layers) => Micrograd.Nn.MLP.ParameterCount(nin, layers);
+
+    [Fact]
+    public void Parameter_count_saturates_instead_of_overflowing()
+    {
+        Assert.Equal(337, ParameterCount(2, [16, 16, 1]));
+        Assert.Equal(long.MaxValue, ParameterCount(int.MaxValue, [int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue]));
+    }
+
+    [Fact]
+    public void The_batch_size_is_what_a_step_uses()
+    {
+        Assert.Equal(100, new Trainer(Presets.Moons with { BatchSize = 1000 }).BatchSize);
+        Assert.Equal(10, new Trainer(Presets.Moons with { BatchSize = 10 }).BatchSize);
+        Assert.Equal(100, new Trainer(Presets.Moons).BatchSize);
+    }
+
+    [Fact]
+    public void The_trainer_decides_what_the_outputs_mean()
+    {
+        Assert.Equal(OutputKind.Sign, new Trainer(Presets.Moons).Objective.Outputs);
+        Assert.Equal(OutputKind.Sign, new Trainer(Presets.Lecture).Objective.Outputs); // squared error on ±1 targets
+        Assert.Equal(OutputKind.ArgMax, new Trainer(Presets.YinYang).Objective.Outputs);
+        Assert.Equal(OutputKind.Value, OutputKinds.For(LossKind.MeanSquaredError, [0.5, 2]));
+        Assert.Equal(-1.0, OutputKind.Sign.Predict([-0.2]));
+        Assert.Equal(2.0, OutputKind.ArgMax.Predict([0.1, 0.2, 0.3]));
+        Assert.Null(OutputKind.Value.Predict([0.1]));
+    }
+
+    [Fact]
+    public void Given_data_and_its_generator_train_as_the_config_alone()
+    {
+        var rng = new Micrograd.Data.Rng(Presets.YinYang.Seed);
+        var data = Micrograd.Data.Datasets.Load("yinyang", null, rng);
+        var given = new Trainer(Presets.YinYang with { Steps = 5 }, data, rng).Run();
+        var own = new Trainer(Presets.YinYang with { Steps = 5 }).Run();
+        Assert.Equal(own.Select(r => r.TrainLoss), given.Select(r => r.TrainLoss));
+    }
+
+    [Fact]
     public void Presets_by_name_and_unknown_name()
     {
         Assert.Same(Presets.YinYang, Presets.ByName("YinYang"));
