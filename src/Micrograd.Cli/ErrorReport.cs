@@ -43,7 +43,7 @@ internal static partial class ErrorReport
         string place = e.Line == 0 || e.Message.Contains("line ", StringComparison.Ordinal)
             ? ""
             : e.Column > 0 ? $" (line {e.Line}, column {e.Column})" : $" (line {e.Line})";
-        return $"{e.Path ?? "the CSV file"}: {Decapitalize(OneLine(e.Message))}{place}";
+        return $"{e.Path ?? "the CSV file"}: {Decapitalize(OneLine(e.Message)).TrimEnd('.')}{place}.";
     }
 
     /// <summary>The first line of <paramref name="message"/>, trimmed, without the " (Parameter 'x')" that

@@ -17,7 +17,7 @@ internal static class TrainSummary
         if (results.Test is { } t) Line(w, "test", t, trainer.Data.Test.Count);
         int steps = results.History.Count;
         double ms = steps > 0 ? results.Elapsed.TotalMilliseconds / steps : 0;
-        w.WriteLine($"  {"time",-11} {Numbers.Fixed(results.Elapsed.TotalSeconds, 2)} s ({Numbers.Short(ms, 3)} ms per step)");
+        w.WriteLine($"  {"time",-11} {Numbers.Fixed(results.Elapsed.TotalSeconds, 2)} s ({(ms < 1000 ? Numbers.Short(ms, 3) : Numbers.Fixed(ms, 0))} ms per step)");
     }
 
     /// <summary>"hinge loss + 0.0001·Σp², sgd lr 1 decaying to 0.1, 100 steps, full batch, seed 1337, dynamic

@@ -39,14 +39,14 @@ internal sealed class TrainTargets
         var targets = new TrainTargets(folder, log);
 
         if (File.Exists(folder)) throw new CliException($"--out: expected a folder, got '{folder}', which is a file.");
-        CheckFolders("--out", folder);
+        CheckFolders("--out", folder, folder);
         foreach (var file in new[] { targets.Boundary, targets.Loss, targets.Model })
             if (Directory.Exists(file)) throw new CliException($"--out: expected '{file}' to be free for a file, got a folder there.");
 
         if (log is not null)
         {
             if (Directory.Exists(log)) throw new CliException($"--log: expected a file name, got '{log}', which is a folder.");
-            CheckFolders("--log", Path.GetDirectoryName(Path.GetFullPath(log))!);
+            CheckFolders("--log", log, Path.GetDirectoryName(Path.GetFullPath(log))!);
             string fullLog = Path.GetFullPath(log);
             foreach (var (file, what) in new[] { (targets.Boundary, "the decision-boundary plot"), (targets.Loss, "the loss curve"), (targets.Model, "the model") })
                 if (string.Equals(fullLog, Path.GetFullPath(file), PathComparison))
@@ -77,13 +77,13 @@ internal sealed class TrainTargets
     }
 
     // Every folder on the way to `folder` that exists must be a folder, and the nearest one writable.
-    private static void CheckFolders(string option, string folder)
+    private static void CheckFolders(string option, string given, string folder)
     {
         string full = Path.GetFullPath(folder);
         for (string? dir = full; dir is not null; dir = Path.GetDirectoryName(dir))
         {
             if (File.Exists(dir))
-                throw new CliException($"{option}: expected '{dir}' to be a folder, got a file there.");
+                throw new CliException($"{option}: expected '{given}' to lie in a folder, but '{dir}' is a file.");
             if (Directory.Exists(dir))
             {
                 Probe(option, dir);

@@ -30,10 +30,11 @@ public enum EngineKind
 /// <summary>The largest run an engine takes on, checked before anything is built.</summary>
 /// <param name="Parameters">The most parameters a network may have.</param>
 /// <param name="ParametersTimesExamples">The most parameters × examples in one pass over a split: the scalar
-/// engines build about two Values of 64 bytes per weight per example, so 5,000,000 is about 640 MB.</param>
+/// engines build about two Values of 64 bytes per weight per example, so 2,000,000 is a graph of about
+/// 256 MB.</param>
 public readonly record struct EngineLimits(long Parameters, long ParametersTimesExamples)
 {
-    private static readonly EngineLimits Scalar = new(1_000_000, 5_000_000);
+    private static readonly EngineLimits Scalar = new(1_000_000, 2_000_000);
 
     /// <summary>The limits of <paramref name="engine"/>.</summary>
     public static EngineLimits Of(EngineKind engine) => engine switch

@@ -145,7 +145,7 @@ public sealed class Trainer
         long parameters = MLP.ParameterCount(data.Train.InputCount, config.Layers);
         string network = $"layers {string.Join(",", config.Layers)} on {data.Train.InputCount} input{(data.Train.InputCount == 1 ? "" : "s")}";
         if (parameters > limits.Parameters)
-            throw new ArgumentException($"Expected a network of at most {limits.Parameters:N0} parameters for the {engine} engine, got {parameters:N0} ({network}).");
+            throw new ArgumentException($"Expected a network of at most {limits.Parameters:N0} parameters for the {engine} engine, got {parameters:N0} ({network}): every parameter is a Value of its own. Use a smaller network.");
         long examples = Math.Max(data.Train.Count, Math.Max(data.Validation.Count, data.Test.Count));
         if (parameters * examples > limits.ParametersTimesExamples)
             throw new ArgumentException(
