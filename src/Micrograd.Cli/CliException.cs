@@ -6,7 +6,7 @@ namespace Micrograd.Cli;
 /// </summary>
 public class CliException : Exception
 {
-    /// <summary>Creates the exception; <paramref name="message"/> says what was expected and what came.</summary>
+    /// <summary><paramref name="message"/> says what was expected and what came.</summary>
     public CliException(string message) : base(message)
     {
     }

@@ -10,7 +10,6 @@ namespace Micrograd.Cli;
 /// </summary>
 internal static partial class ErrorReport
 {
-    /// <summary>Writes <paramref name="e"/> to <paramref name="err"/> and returns the exit code.</summary>
     public static int Write(Exception e, TextWriter err)
     {
         var (message, code) = Describe(e);

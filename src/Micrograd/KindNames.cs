@@ -42,13 +42,12 @@ public sealed class NameTable<T> where T : struct, Enum
         Listed = Names.Count == 1 ? Names[0] : string.Join(", ", Names.Take(Names.Count - 1)) + " or " + Names[^1];
     }
 
-    /// <summary>The words, in the table's order (the order help texts list them).</summary>
+    /// <summary>In the table's order, which help texts follow.</summary>
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>The words for a message: "sgd or adamw".</summary>
     public string Listed { get; }
 
-    /// <summary>The word for <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For a value the enum does not define.</exception>
     public string Of(T kind)
     {
@@ -57,12 +56,10 @@ public sealed class NameTable<T> where T : struct, Enum
         throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Expected {_what}, got the undefined value {kind}.");
     }
 
-    /// <summary>The kind named <paramref name="name"/>, in any case.</summary>
-    /// <exception cref="ArgumentException">For any other word: the message lists the known ones.</exception>
+    /// <exception cref="ArgumentException">For a word not in the table: the message lists the known ones.</exception>
     public T Parse(string name) =>
         TryParse(name, out var kind) ? kind : throw new ArgumentException($"Expected {_what}: {Listed}; got '{name}'.");
 
-    /// <summary><see cref="Parse"/> without the exception.</summary>
     public bool TryParse(string? name, out T kind)
     {
         foreach (var (k, word) in _entries)

@@ -9,13 +9,10 @@ namespace Micrograd.Cli.Commands;
 /// <summary><c>micrograd bench</c>: how fast a training step runs on this machine, with each engine.</summary>
 internal static class BenchCommand
 {
-    /// <summary>Untimed steps before measuring, unless --warmup says otherwise.</summary>
     public const int DefaultWarmup = 50;
 
-    /// <summary>Timed steps, unless --steps says otherwise.</summary>
     public const int DefaultSteps = 100;
 
-    /// <summary>The command with its options.</summary>
     public static Command Create(CliContext context)
     {
         var warmup = OptionKinds.Integer("--warmup", $"Untimed steps before measuring, for the JIT and caches (default {DefaultWarmup}; warm-up lasts at least half a second).", 0);

@@ -40,7 +40,7 @@ internal static class Benchmark
         return (Median(times), times.Average());
     }
 
-    /// <summary>The middle value (the mean of the two middle values for an even count).</summary>
+    /// <summary>The mean of the two middle values for an even count.</summary>
     public static double Median(double[] values)
     {
         var sorted = values.Order().ToArray();

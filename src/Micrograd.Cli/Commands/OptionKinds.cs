@@ -21,7 +21,6 @@ internal static class OptionKinds
                 Numbers.TryParse(text, out double x) && valid(x) ? x : (double?)null, expected),
         };
 
-    /// <summary>A whole-number option of at least <paramref name="min"/>.</summary>
     public static Option<int?> Integer(string name, string description, int min, string? helpName = null) =>
         new(name)
         {
@@ -42,7 +41,7 @@ internal static class OptionKinds
                 choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)), Alternatives(choices)),
         };
 
-    /// <summary>One of the words of <paramref name="table"/> (any case), as its kind.</summary>
+    /// <summary>Any case.</summary>
     public static Option<T?> Kind<T>(string name, string description, NameTable<T> table) where T : struct, Enum =>
         new(name)
         {

@@ -10,7 +10,6 @@ namespace Micrograd.Cli.Commands;
 /// <summary><c>micrograd predict</c>: runs a saved model on inputs from the command line or a CSV file.</summary>
 internal static class PredictCommand
 {
-    /// <summary>The command with its options.</summary>
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs")

@@ -12,10 +12,8 @@ namespace Micrograd.Cli.Plots;
 /// </summary>
 internal static class DecisionBoundary
 {
-    /// <summary>The image width in pixels.</summary>
     public const int Width = 800;
 
-    /// <summary>The image height in pixels.</summary>
     public const int Height = 600;
 
     /// <summary>Grid cells along each axis, for a network small enough (<see cref="GridWork"/>).</summary>
@@ -145,7 +143,6 @@ internal static class DecisionBoundary
 
     private static int ClassCount(OutputKind kind, MLP model) => kind == OutputKind.Sign ? 2 : model.OutputCount;
 
-    /// <summary>Cells along each axis for a network of <paramref name="parameters"/> parameters.</summary>
     public static int GridCells(long parameters) => (int)Math.Clamp(Math.Sqrt((double)GridWork / Math.Max(1, parameters)), 16, GridSize);
 
     private static (double Min, double Max) Bounds(IEnumerable<double> values)

@@ -10,13 +10,10 @@ namespace Micrograd.Cli.Plots;
 /// </summary>
 internal static class LossCurve
 {
-    /// <summary>The image width in pixels.</summary>
     public const int Width = 800;
 
-    /// <summary>The image height in pixels.</summary>
     public const int Height = 500;
 
-    /// <summary>The PNG of <paramref name="history"/>.</summary>
     public static byte[] Render(IReadOnlyList<StepRecord> history, string title)
     {
         var plot = Png.NewPlot();

@@ -13,14 +13,12 @@ internal static class Png
     /// <summary><paramref name="x"/> clamped to ±<see cref="Limit"/>; NaN (a gap) for NaN or infinity.</summary>
     public static double Plottable(double x) => double.IsFinite(x) ? Math.Clamp(x, -Limit, Limit) : double.NaN;
 
-    /// <summary>The PNG bytes of <paramref name="plot"/> at the given size in pixels.</summary>
     public static byte[] Render(Plot plot, int width, int height) => plot.GetImageBytes(width, height, ImageFormat.Png);
 
     // ScottPlot's own choice on Linux can be a serif font; a sans-serif one reads better at small sizes.
     private static readonly string? SansFont =
         new[] { "DejaVu Sans", "Liberation Sans", "Helvetica", "Arial", "Segoe UI" }.FirstOrDefault(name => Fonts.GetTypeface(name, false, false)?.FamilyName == name);
 
-    /// <summary>A new plot with the common styling: a sans-serif font where one is installed.</summary>
     public static Plot NewPlot()
     {
         var plot = new Plot();

@@ -94,7 +94,6 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
         }, from);
     }
 
-    /// <summary>The preset that goes with a built-in dataset.</summary>
     public static TrainingConfig PresetFor(string dataset) => dataset switch
     {
         "tiny" => Presets.Lecture,

@@ -3,10 +3,8 @@ using System.Globalization;
 namespace Micrograd.Data;
 
 /// <summary>
-/// Reads numbers from a CSV file with a header row: one line names the columns, every other non-blank line
-/// holds one number per column (invariant culture: a dot for decimals). Column names are matched in any case
-/// and must be distinct. Sizes are capped (<see cref="MaxBytes"/>, <see cref="MaxRows"/>,
-/// <see cref="MaxColumns"/>); a file's size is checked before it is read.
+/// Numbers from CSV: a header row of distinct names (matched in any case), then one number per column on every
+/// non-blank line, with a dot for decimals. Sizes are capped; a file's size is checked before it is read.
 /// </summary>
 public static class Csv
 {
@@ -26,18 +24,14 @@ public static class Csv
         return ToDataset(Read(reader, null, path), labelColumn, Path.GetFileNameWithoutExtension(path), path);
     }
 
-    /// <summary><see cref="Load"/> from text; <paramref name="name"/> becomes the dataset's name.</summary>
     public static Dataset Parse(TextReader reader, string labelColumn, string name = "csv")
     {
         ArgumentNullException.ThrowIfNull(labelColumn);
         return ToDataset(Read(reader, null, null), labelColumn, name, null);
     }
 
-    /// <summary>
-    /// The header and the numeric rows of <paramref name="path"/>, keeping the columns named in
-    /// <paramref name="columns"/> (in that order), or all of them when it is null. Columns not kept are not
-    /// parsed, so they may hold text.
-    /// </summary>
+    /// <summary>Keeps the columns named in <paramref name="columns"/>, in that order, or all of them when it is
+    /// null; columns not kept are not parsed, so they may hold text.</summary>
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
     /// <exception cref="CsvFormatException">As for <see cref="Load"/>, or for no data rows.</exception>
     public static CsvTable ReadColumns(string path, IReadOnlyList<string>? columns = null)
@@ -46,7 +40,6 @@ public static class Csv
         return Read(reader, columns, path);
     }
 
-    /// <summary><see cref="ReadColumns(string, IReadOnlyList{string})"/> from text.</summary>
     public static CsvTable ReadColumns(TextReader reader, IReadOnlyList<string>? columns = null) => Read(reader, columns, null);
 
     private static StreamReader Open(string path)
@@ -144,10 +137,7 @@ public static class Csv
     }
 }
 
-/// <summary>The numeric columns of a CSV file, as <see cref="Csv.ReadColumns(TextReader, IReadOnlyList{string})"/> read them.</summary>
-/// <param name="Columns">The names of the columns kept, in order.</param>
-/// <param name="Rows">One array per data row, one number per kept column.</param>
-/// <param name="HeaderLine">The 1-based line of the header row.</param>
+/// <summary>The kept columns' names and one array per data row; <paramref name="HeaderLine"/> counts from 1.</summary>
 public sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<double[]> Rows, int HeaderLine);
 
 /// <summary>A CSV file that is not what <see cref="Csv"/> expects. The message names the line and column

@@ -1,15 +1,12 @@
 namespace Micrograd.Nn;
 
-/// <summary>The nonlinearity a neuron applies to its weighted sum.</summary>
 public enum Activation
 {
     /// <summary>None: the weighted sum itself (micrograd's output layer).</summary>
     Linear,
     /// <summary>max(0, x), micrograd's default.</summary>
     ReLU,
-    /// <summary>The lecture's choice.</summary>
     Tanh,
-    /// <summary>1 / (1 + e^-x).</summary>
     Sigmoid,
 }
 

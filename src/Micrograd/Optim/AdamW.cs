@@ -10,7 +10,6 @@ public sealed class AdamW : Optimizer
     private readonly double[] _m;
     private readonly double[] _v;
 
-    /// <summary>An AdamW optimizer.</summary>
     /// <param name="parameters">The Values to update.</param>
     /// <param name="learningRate">The step size, positive (PyTorch's default 1e-3).</param>
     /// <param name="beta1">β1 in [0, 1): the decay of the running mean of gradients.</param>
@@ -30,19 +29,14 @@ public sealed class AdamW : Optimizer
         _v = new double[parameters.Count];
     }
 
-    /// <summary>β1: the decay of the running mean of gradients.</summary>
     public double Beta1 { get; }
 
-    /// <summary>β2: the decay of the running mean of squared gradients.</summary>
     public double Beta2 { get; }
 
-    /// <summary>ε: added to the denominator.</summary>
     public double Eps { get; }
 
-    /// <summary>λ: decoupled weight decay.</summary>
     public double WeightDecay { get; }
 
-    /// <inheritdoc/>
     protected override void Update(int index, Value p)
     {
         double g = p.Grad;

@@ -1,12 +1,9 @@
 namespace Micrograd.Optim;
 
-/// <summary>
-/// Turns gradients into learning: <see cref="Step"/> moves every parameter against its gradient, as
-/// PyTorch's optimizers do; <see cref="ZeroGrad"/> clears the gradients for the next backward pass.
-/// </summary>
+/// <summary>PyTorch's optimizer surface: <see cref="ZeroGrad"/>, then after the backward pass
+/// <see cref="Step"/>, which moves every parameter against its gradient.</summary>
 public abstract class Optimizer
 {
-    /// <summary>An optimizer for <paramref name="parameters"/>, which it reads and updates in place.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For a learning rate that is not a positive finite number.</exception>
     protected Optimizer(IReadOnlyList<Value> parameters, double learningRate)
     {
@@ -15,7 +12,6 @@ public abstract class Optimizer
         LearningRate = learningRate;
     }
 
-    /// <summary>The Values this optimizer updates.</summary>
     public IReadOnlyList<Value> Parameters { get; }
 
     /// <summary>The step size for the next <see cref="Step"/>. Set it between steps to follow a schedule by
@@ -32,10 +28,8 @@ public abstract class Optimizer
     /// <summary>When set, the learning rate of step k (counting from 0), applied at the start of each step.</summary>
     public Func<int, double>? Schedule { get; set; }
 
-    /// <summary>How many steps have been taken.</summary>
     public int StepCount { get; private set; }
 
-    /// <summary>Moves every parameter one step, using its current <see cref="Value.Grad"/>.</summary>
     public void Step()
     {
         if (Schedule is not null) LearningRate = Schedule(StepCount);
@@ -43,7 +37,6 @@ public abstract class Optimizer
         for (int i = 0; i < Parameters.Count; i++) Update(i, Parameters[i]);
     }
 
-    /// <summary>Sets every parameter's gradient to 0.</summary>
     public void ZeroGrad()
     {
         var parameters = Parameters;
@@ -53,7 +46,6 @@ public abstract class Optimizer
     /// <summary>Updates parameter number <paramref name="index"/>; <see cref="StepCount"/> counts this step.</summary>
     protected abstract void Update(int index, Value p);
 
-    /// <summary>Checks an optimizer setting.</summary>
     protected static double Check(double value, double min, double max, string name, string expected) =>
         value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"Expected {name} {expected}, got {value}.");
 }

@@ -9,7 +9,6 @@ public sealed class Sgd : Optimizer
 {
     private readonly double[] _buffer;
 
-    /// <summary>An SGD optimizer.</summary>
     /// <param name="parameters">The Values to update.</param>
     /// <param name="learningRate">The step size, positive.</param>
     /// <param name="momentum">μ in [0, 1); 0 for plain gradient descent.</param>
@@ -23,13 +22,10 @@ public sealed class Sgd : Optimizer
         _buffer = new double[parameters.Count];
     }
 
-    /// <summary>μ: how much of the previous step carries into the next.</summary>
     public double Momentum { get; }
 
-    /// <summary>λ: the L2 weight decay added to the gradient.</summary>
     public double WeightDecay { get; }
 
-    /// <inheritdoc/>
     protected override void Update(int index, Value p)
     {
         double g = p.Grad;

@@ -1,17 +1,14 @@
 namespace Micrograd.Serialization;
 
-/// <summary>
-/// Writes files so that readers see either the old content or the new, never half of the new: the bytes go
-/// to a temporary file beside the target, which then replaces it in one rename. The target's folder must
-/// exist.
-/// </summary>
+/// <summary>Writes files so that readers see the old content or the new, never half: the bytes go to a
+/// temporary file beside the target, which then replaces it in one rename. The folder must exist.</summary>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically. If
     /// <paramref name="write"/> throws, the old file is left as it was and the temporary file is removed.</summary>
     public static void Write(string path, Action<Stream> write) => WriteAll([(path, write)]);
 
-    /// <summary>Writes <paramref name="text"/> as UTF-8 to <paramref name="path"/>, atomically.</summary>
+    /// <summary>As UTF-8.</summary>
     public static void WriteAllText(string path, string text) =>
         Write(path, s =>
         {
@@ -19,11 +16,9 @@ public static class AtomicFile
             w.Write(text);
         });
 
-    /// <summary>
-    /// Writes several files, all or none: every file is written to its temporary file first, and only when
-    /// all are complete are they renamed into place. If any write throws, no target has changed and every
-    /// temporary file is removed; the exception is rethrown as it came.
-    /// </summary>
+    /// <summary>Several files, all or none: each goes to its temporary file first, and only when all are
+    /// complete are they renamed into place. If a write throws, no target has changed and every temporary file
+    /// is removed; the exception is rethrown as it came.</summary>
     public static void WriteAll(IReadOnlyList<(string Path, Action<Stream> Write)> files)
     {
         ArgumentNullException.ThrowIfNull(files);

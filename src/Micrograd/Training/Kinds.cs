@@ -3,7 +3,6 @@ namespace Micrograd.Training;
 /// <summary>Which loss a run minimises (see <see cref="Losses"/>).</summary>
 public enum LossKind
 {
-    /// <summary>The lecture's: the sum over examples of (prediction - target)².</summary>
     SumSquaredError,
     MeanSquaredError,
     /// <summary>micrograd's moons demo: labels -1 or +1, one output.</summary>
@@ -30,13 +29,11 @@ public enum EngineKind
 /// <summary>The largest run an engine takes on, checked before anything is built.</summary>
 /// <param name="Parameters">The most parameters a network may have.</param>
 /// <param name="ParametersTimesExamples">The most parameters × examples in one pass over a split: the scalar
-/// engines build about two Values of 64 bytes per weight per example, so 2,000,000 is a graph of about
-/// 256 MB.</param>
+/// engines build about two 64-byte Values per weight per example (2,000,000: a graph of about 256 MB).</param>
 public readonly record struct EngineLimits(long Parameters, long ParametersTimesExamples)
 {
     private static readonly EngineLimits Scalar = new(1_000_000, 2_000_000);
 
-    /// <summary>The limits of <paramref name="engine"/>.</summary>
     public static EngineLimits Of(EngineKind engine) => engine switch
     {
         EngineKind.Dynamic or EngineKind.Tape => Scalar,

@@ -1,20 +1,16 @@
 namespace Micrograd.Training;
 
-/// <summary>
-/// The quantity a run minimises: a loss over the model's outputs plus an optional L2 penalty α·Σp² on the
-/// parameters; and the accuracy that goes with it, reading the outputs as <see cref="Outputs"/> says.
-/// </summary>
+/// <summary>The loss a run minimises, plus an optional α·Σp² (<paramref name="l2"/>), and the accuracy that
+/// goes with it, reading the outputs as <paramref name="outputs"/> says.</summary>
 public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
 {
     public LossKind Kind { get; } = kind;
 
-    /// <summary>The L2 strength α (0 for none).</summary>
     public double L2 { get; } = l2;
 
     public OutputKind Outputs { get; } = outputs;
 
-    /// <summary>The loss of <paramref name="outputs"/> (one array per example) against <paramref name="targets"/>,
-    /// plus α·Σp² over <paramref name="parameters"/> when α is not 0.</summary>
+    /// <summary>One array of outputs per example.</summary>
     public Value Loss(IReadOnlyList<Value[]> outputs, IReadOnlyList<double> targets, IReadOnlyList<Value> parameters)
     {
         var loss = Kind switch
@@ -39,8 +35,7 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
         return (double)right / targets.Count;
     }
 
-    /// <summary>Checks that the data and the model's outputs suit this loss.</summary>
-    /// <exception cref="ArgumentException">Saying what the loss expects and what came.</exception>
+    /// <exception cref="ArgumentException">When the data or the number of outputs do not suit this loss.</exception>
     public void Validate(Data.Dataset data, int outputCount)
     {
         switch (Kind)

@@ -1,7 +1,6 @@
 namespace Micrograd.Training;
 
-/// <summary>How to read a model's outputs. The trainer decides it from the loss and the training targets
-/// (<see cref="OutputKinds.For"/>); its accuracy, and any tool that shows predictions, read outputs this way.</summary>
+/// <summary>How to read a model's outputs; the trainer decides it (<see cref="OutputKinds.For"/>).</summary>
 public enum OutputKind
 {
     /// <summary>One score whose sign is the label, -1 or +1 (hinge loss, or squared error on ±1 targets).</summary>
@@ -14,8 +13,8 @@ public enum OutputKind
 
 public static class OutputKinds
 {
-    /// <summary>What the outputs of a model trained with <paramref name="loss"/> on
-    /// <paramref name="targets"/> mean.</summary>
+    /// <summary>Cross-entropy reads the largest output and the hinge loss a sign; squared errors read a sign
+    /// when every target is ±1, else a value.</summary>
     public static OutputKind For(LossKind loss, IReadOnlyList<double> targets) => loss switch
     {
         LossKind.CrossEntropy => OutputKind.ArgMax,

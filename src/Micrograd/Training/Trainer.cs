@@ -4,36 +4,24 @@ using Micrograd.Optim;
 
 namespace Micrograd.Training;
 
-/// <summary>What one training step measured.</summary>
-/// <param name="Step">The step's index, from 0.</param>
-/// <param name="TrainLoss">The loss on the step's batch, computed before the step's update.</param>
-/// <param name="TrainAccuracy">The accuracy on that batch, where the targets are labels.</param>
-/// <param name="ValidationLoss">The validation loss before the update, on steps where it was computed.</param>
-/// <param name="ValidationAccuracy">The validation accuracy, likewise.</param>
+/// <summary>What one training step measured: <paramref name="Step"/> counts from 0; the losses are computed
+/// before the step's update, on its batch and (on steps where it is computed) on the validation split; an
+/// accuracy is null where the targets are not labels.</summary>
 public readonly record struct StepRecord(int Step, double TrainLoss, double? TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy);
 
-/// <summary>A loss and an accuracy (null where the targets are not labels).</summary>
 public readonly record struct Evaluation(double Loss, double? Accuracy);
 
-/// <summary>
-/// Runs a <see cref="TrainingConfig"/>: loads the data, builds the model and the optimizer from one seeded
-/// <see cref="Data.Rng"/>, then takes steps. <see cref="Step"/> is the plain loop of the lecture: forward,
-/// loss, zero the gradients, backward, update.
-/// </summary>
+/// <summary>Runs a <see cref="TrainingConfig"/>: data, model and optimizer from one seeded <see cref="Data.Rng"/>,
+/// then steps, each the lecture's loop: forward, loss, zero the gradients, backward, update.</summary>
 public sealed class Trainer
 {
     private readonly TapeStep? _tape;
 
-    /// <summary>Prepares a run: data, model and optimizer.</summary>
-    /// <param name="config">The run's settings.</param>
-    /// <param name="data">The data to train on; null loads <see cref="TrainingConfig.Dataset"/> with
-    /// <see cref="Datasets.Load"/>.</param>
-    /// <param name="rng">The generator <paramref name="data"/> was drawn from, which then draws the weights and
-    /// the batches; null for a new one seeded with <see cref="TrainingConfig.Seed"/>.</param>
+    /// <summary>Prepares a run. Without <paramref name="data"/> it loads <see cref="TrainingConfig.Dataset"/>
+    /// (<see cref="Datasets.Load"/>); <paramref name="rng"/> is the generator the data was drawn from, which then
+    /// draws the weights and the batches (a new one seeded with <see cref="TrainingConfig.Seed"/> if null).</summary>
     /// <exception cref="ArgumentException">For settings that do not fit each other or the data, or a network
-    /// beyond the engine's <see cref="EngineLimits"/> (checked before it is built).</exception>
-    /// <exception cref="FileNotFoundException">For a dataset that is neither built in nor a file.</exception>
-    /// <exception cref="CsvFormatException">For a malformed CSV dataset.</exception>
+    /// beyond the engine's <see cref="EngineLimits"/> (checked before it is built); see also <see cref="Datasets.Load"/>.</exception>
     public Trainer(TrainingConfig config, DatasetSplits? data = null, Rng? rng = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -68,7 +56,6 @@ public sealed class Trainer
 
     public TrainingConfig Config { get; }
 
-    /// <summary>The run's source of randomness (already used for the data and the weights).</summary>
     public Rng Rng { get; }
 
     public DatasetSplits Data { get; }
@@ -79,13 +66,11 @@ public sealed class Trainer
 
     public Optimizer Optimizer { get; }
 
-    /// <summary>Examples per step: <see cref="TrainingConfig.BatchSize"/>, or the whole training set when that
-    /// is null or larger.</summary>
+    /// <summary>The whole training set when <see cref="TrainingConfig.BatchSize"/> is null or larger.</summary>
     public int BatchSize => Math.Min(Config.BatchSize ?? Data.Train.Count, Data.Train.Count);
 
     public int StepsTaken => Optimizer.StepCount;
 
-    /// <summary>One training step. With the dynamic engine it is exactly the lecture's loop.</summary>
     public StepRecord Step()
     {
         int step = StepsTaken;
@@ -127,7 +112,7 @@ public sealed class Trainer
         return history;
     }
 
-    /// <summary>The loss and accuracy of the current model on <paramref name="data"/> (no gradients).</summary>
+    /// <summary>No gradients are computed.</summary>
     public Evaluation Evaluate(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
