@@ -78,7 +78,7 @@ internal static class DecisionBoundary
         var heldOutTargets = data.Validation.Targets.Concat(data.Test.Targets).ToArray();
         for (int c = 0; c < classes; c++)
         {
-            string name = kind == OutputKind.Sign ? (c == 0 ? "-1" : "+1") : c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string name = Models.ModelNotes.FormatLabel(kind, kind == OutputKind.Sign ? 2 * c - 1 : c);
             AddPoints(plot, data.Train.Inputs, data.Train.Targets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledCircle, $"class {name}");
             AddPoints(plot, heldOut, heldOutTargets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledTriangleUp, $"class {name} (held out)");
         }
