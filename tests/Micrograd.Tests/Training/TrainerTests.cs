@@ -109,6 +109,13 @@ public class TrainerTests
         Assert.Equal(ParameterCount(2, [16, 16, 1]), new Trainer(Presets.Moons with { Steps = 0 }).Model.Parameters().Count);
     }
 
+    [Fact]
+    public void Every_engine_states_its_limits()
+    {
+        foreach (var engine in Enum.GetValues<EngineKind>())
+            Assert.True(EngineLimits.Of(engine) is { Parameters: > 0, ParametersTimesExamples: > 0 }, $"{engine} has no limits");
+    }
+
     private static long ParameterCount(int nin, int[] layers) => Micrograd.Nn.MLP.ParameterCount(nin, layers);
 
     [Fact]
