@@ -94,7 +94,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
         }, from);
     }
 
-    public static TrainingConfig PresetFor(string dataset) => dataset switch
+    private static TrainingConfig PresetFor(string dataset) => dataset switch
     {
         "tiny" => Presets.Lecture,
         "yinyang" => Presets.YinYang,
@@ -125,7 +125,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     }
 
     /// <summary>k when the targets are the whole numbers 0..k-1, each present, with 2 &lt;= k &lt;= <see cref="MaxClasses"/>.</summary>
-    public static int? ClassCount(IReadOnlyList<double> targets)
+    private static int? ClassCount(IReadOnlyList<double> targets)
     {
         if (targets.Count == 0 || targets.Any(t => t < 0 || t != Math.Floor(t) || t >= MaxClasses)) return null;
         int k = (int)targets.Max() + 1;
