@@ -108,7 +108,9 @@ public static class OnnxFile
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new OnnxFormatException($"{source} is not a readable ONNX file (corrupt or truncated): {e.Message}");
+            int end = e.Message.IndexOf(". ", StringComparison.Ordinal); // protobuf's first sentence says what went wrong
+            string what = end < 0 ? e.Message : e.Message[..(end + 1)];
+            throw new OnnxFormatException($"{source} is not a readable ONNX file (corrupt or truncated): {char.ToLowerInvariant(what[0])}{what[1..]}");
         }
         return ModelReader.Read(model, source);
     }

@@ -131,6 +131,17 @@ public sealed class FileFaultTests
     }
 
     [Fact]
+    public void AModelTooLargeForValuesStillMakesATensorMlp()
+    {
+        var bytes = new GraphBuilder(1000).Tensor("W", [1001, 1000], new double[1001 * 1000]).Node("Gemm", ["x", "W"], "y", Int("transB", 1)).Bytes("y", 1001);
+        var imported = OnnxFile.FromBytes(bytes, "big.onnx");
+
+        var e = Assert.Throws<OnnxUnsupportedException>(imported.ToMLP);
+        Assert.Contains("big.onnx has 1,002,001 parameters; Micrograd's MLP holds at most 1,000,000", e.Message);
+        Assert.Equal(1001, imported.ToTensorMLP<float>().OutputCount);
+    }
+
+    [Fact]
     public void OneWeightSharedByManyLayersCannotMakeTheReaderTakeUnboundedMemory()
     {
         const int width = 100, layers = 2000;          // 10,000 weights in the file, 20 million once laid out per layer
