@@ -1,7 +1,7 @@
 namespace Micrograd.Data;
 
 /// <summary>The built-in datasets.</summary>
-public static class Datasets
+public static partial class Datasets
 {
     /// <summary>The names <see cref="ByName"/> knows.</summary>
     public static IReadOnlyList<string> Names { get; } = ["tiny", "moons", "yinyang"];
