@@ -36,7 +36,7 @@ internal sealed class HeadlessChromium : IDisposable
     /// <summary>Waits until <paramref name="condition"/> returns a non-null, non-false value, up to the time limit.</summary>
     public T Until<T>(Func<IWebDriver, T> condition, string what)
     {
-        var wait = new WebDriverWait(Driver, TimeLimit) { Message = $"waiting for {what}" };
+        var wait = new WebDriverWait(Driver, TimeLimit) { Message = $"waiting for {what}", PollingInterval = TimeSpan.FromMilliseconds(50) };
         wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
         return wait.Until(condition);
     }
