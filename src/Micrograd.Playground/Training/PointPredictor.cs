@@ -17,7 +17,8 @@ public sealed class PointPredictor
     {
         Value[] x = [new Value(0, "x1"), new Value(0, "x2")];
         var outputs = model.Forward(x);
-        _tape = Tape.Compile(outputs[0], x, model.Parameters(), outputs);
+        // The tape's root must reach every output; their sum does, and is never differentiated.
+        _tape = Tape.Compile(Value.Sum(outputs), x, model.Parameters(), outputs);
     }
 
     /// <summary>The number of outputs.</summary>
