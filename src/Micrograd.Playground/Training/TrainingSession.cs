@@ -21,7 +21,6 @@ public sealed class TrainingSession
         var data = PlaygroundData.ToDataset(points, config.Loss == LossKind.CrossEntropy);
         Trainer = new Trainer(config, Micrograd.Data.Datasets.TrainOnly(data));
         Predictor = new PointPredictor(Trainer.Model);
-        Accuracy = MeasureAccuracy();
     }
 
     public Trainer Trainer { get; }
@@ -34,7 +33,8 @@ public sealed class TrainingSession
     /// <summary>The loss of each step so far (on the step's batch, before its update).</summary>
     public IReadOnlyList<double> Losses => _losses;
 
-    /// <summary>The accuracy on all the points after each step.</summary>
+    /// <summary>The accuracy of each step on its batch, before its update (the library's
+    /// <see cref="StepRecord.TrainAccuracy"/>; NaN where the targets are not labels).</summary>
     public IReadOnlyList<double> Accuracies => _accuracies;
 
     public int StepsTaken => Trainer.StepsTaken;
@@ -42,22 +42,28 @@ public sealed class TrainingSession
     /// <summary>True once the run has taken its number of steps.</summary>
     public bool Done => StepsTaken >= Trainer.Config.Steps;
 
-    /// <summary>The fraction of all the points the current model classifies right.</summary>
-    public double Accuracy { get; private set; }
+    /// <summary>The fraction of all the points the current model classifies right (measured when asked, at
+    /// most once per step: a replay per point costs about as much as a training step).</summary>
+    public double Accuracy
+    {
+        get
+        {
+            if (_accuracyAt == StepsTaken) return _accuracy;
+            int right = 0;
+            foreach (var p in Points) if (Predictor.Predict(p.X, p.Y).Class == p.Class) right++;
+            (_accuracy, _accuracyAt) = ((double)right / Points.Count, StepsTaken);
+            return _accuracy;
+        }
+    }
 
-    /// <summary>One training step (the library's), then the accuracy of the updated model.</summary>
+    private double _accuracy;
+    private int _accuracyAt = -1;
+
+    /// <summary>One training step: the library's.</summary>
     public void Step()
     {
         var record = Trainer.Step();
         _losses.Add(record.TrainLoss);
-        Accuracy = MeasureAccuracy();
-        _accuracies.Add(Accuracy);
-    }
-
-    private double MeasureAccuracy()
-    {
-        int right = 0;
-        foreach (var p in Points) if (Predictor.Predict(p.X, p.Y).Class == p.Class) right++;
-        return (double)right / Points.Count;
+        _accuracies.Add(record.TrainAccuracy ?? double.NaN);
     }
 }
