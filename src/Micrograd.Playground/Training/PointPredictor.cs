@@ -21,9 +21,6 @@ public sealed class PointPredictor
         _tape = Tape.Compile(Value.Sum(outputs), x, model.Parameters(), outputs);
     }
 
-    /// <summary>The number of outputs.</summary>
-    public int OutputCount => _tape.WatchedCount;
-
     /// <summary>The class of (x, y) and how sure the model is. With one output: class 1 where the score is
     /// positive, else 0, and the score's size as the margin. With several: the largest output's index (the
     /// first on a tie) and its lead over the runner-up.</summary>
