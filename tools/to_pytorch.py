@@ -37,7 +37,7 @@ def read_json(path):
     with open(path) as f:
         model = json.load(f)
     if model.get("format") != "micrograd-mlp":
-        raise ValueError(f"{path}: expected a Micrograd model file (\"format\": \"micrograd-mlp\")")
+        raise ValueError("expected a Micrograd model file (\"format\": \"micrograd-mlp\")")
     layers = [(layer["weights"], layer["biases"], layer["activation"].lower()) for layer in model["layers"]]
     return layers, False
 
@@ -75,7 +75,7 @@ def read_onnx(path):
         elif op == "Softmax":
             softmax = True
         elif op not in PASS_THROUGH:
-            raise ValueError(f"{path}: node {node.name or '?'} is a {op}, which is not part of an MLP")
+            raise ValueError(f"node {node.name or '?'} is a {op}, which is not part of an MLP")
     return [(w.tolist(), b.tolist(), act) for w, b, act in layers], softmax
 
 
