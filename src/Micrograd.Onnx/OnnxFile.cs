@@ -29,10 +29,8 @@ public static class OnnxFile
     /// <summary>The oldest operator set import reads (Gemm's broadcasting took its present form in 7).</summary>
     public const int MinImportOpset = 7;
 
-    /// <summary>The name of an exported model's input.</summary>
     public const string InputName = "input";
 
-    /// <summary>The name of an exported model's output.</summary>
     public const string OutputName = "output";
 
     /// <summary>The name of the symbolic first dimension of the input and output.</summary>

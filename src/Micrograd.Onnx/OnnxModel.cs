@@ -32,10 +32,8 @@ public sealed class OnnxModel
     /// <summary>The number of inputs per example (the features after any Flatten).</summary>
     public int InputCount => _mlp.InputCount;
 
-    /// <summary>The number of outputs per example.</summary>
     public int OutputCount => _mlp.OutputCount;
 
-    /// <summary>Each layer's size, in order.</summary>
     public IReadOnlyList<int> LayerSizes => _mlp.Layers.Select(l => l.OutputCount).ToArray();
 
     /// <summary>Each layer's activation, in order (Linear where none follows it).</summary>
@@ -46,16 +44,13 @@ public sealed class OnnxModel
     /// cross-entropy does.</summary>
     public bool OutputSoftmax => _mlp.OutputSoftmax;
 
-    /// <summary>The number type of the graph's input.</summary>
     public OnnxElementType ElementType { get; }
 
     /// <summary>The graph's input, such as "input" (Micrograd's export) or "x" (as named in torch.onnx.export).</summary>
     public string InputName { get; }
 
-    /// <summary>The graph's output.</summary>
     public string OutputName { get; }
 
-    /// <summary>The file's ONNX IR version.</summary>
     public long IrVersion { get; }
 
     /// <summary>The version of the standard operator set the file uses.</summary>
