@@ -14,13 +14,18 @@ namespace Micrograd.Expressions;
 /// </remarks>
 public sealed class Expression
 {
-    private readonly Expr _tree;
+    /// <summary>The longest expression <see cref="Parse"/> reads, in characters.</summary>
+    public const int MaxLength = 10_000;
 
-    private Expression(string text, Expr tree)
+    /// <summary>How deep <see cref="Parse"/> lets parentheses, function calls, unary signs and powers nest
+    /// (as CPython's parser, which stops at 200 nested parentheses).</summary>
+    public const int MaxDepth = 200;
+
+    private Expression(string text, Instruction[] program)
     {
         Text = text;
-        _tree = tree;
-        Variables = GraphBuilder.Variables(tree);
+        Program = program;
+        Variables = GraphBuilder.Variables(program);
     }
 
     /// <summary>The functions an expression may call, in the order messages list them.</summary>
@@ -32,10 +37,11 @@ public sealed class Expression
     /// <summary>The variables the expression uses, in the order they first appear.</summary>
     public IReadOnlyList<string> Variables { get; }
 
-    internal Expr Tree => _tree;
+    internal Instruction[] Program { get; }
 
     /// <summary>Parses <paramref name="text"/>.</summary>
-    /// <exception cref="ExpressionSyntaxException">Saying what was expected where, and what came.</exception>
+    /// <exception cref="ExpressionSyntaxException">Saying what was expected where, and what came; also for
+    /// text longer than <see cref="MaxLength"/> or nested deeper than <see cref="MaxDepth"/>.</exception>
     public static Expression Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -56,7 +62,7 @@ public sealed class Expression
                 throw new ArgumentException($"The expression uses the variable '{name}' but no value was given for it.", nameof(values));
             leaves[name] = new Value(value, name);
         }
-        return new ExpressionGraph(GraphBuilder.Build(_tree, leaves), leaves);
+        return new ExpressionGraph(GraphBuilder.Build(Program, leaves), leaves);
     }
 
     /// <summary>The value of the expression at <paramref name="values"/>, through the same Value operations
