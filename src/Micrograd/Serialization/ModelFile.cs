@@ -58,10 +58,17 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"No such model file: {path}", path);
-        byte[] bytes;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
-            bytes = ReadAtMost(stream, MaxFileBytes, path);
-        return Read(bytes, path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Read(stream, path);
+    }
+
+    /// <summary>Reads a model from <paramref name="stream"/> (such as an upload), refusing more than
+    /// <see cref="MaxFileBytes"/>; <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="ModelFormatException">When the stream is too long or is not a valid model file.</exception>
+    public static LoadedModel Read(Stream stream, string source = "the model file")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Read(ReadAtMost(stream, MaxFileBytes, source), source);
     }
 
     /// <summary>Reads a model from JSON text; <paramref name="source"/> names it in error messages.</summary>
@@ -126,22 +133,22 @@ public static class ModelFile
     }
 
     // The whole stream, refusing one longer than `max` without reading past it (a pipe or a device has no length to check first).
-    private static byte[] ReadAtMost(Stream stream, long max, string path)
+    private static byte[] ReadAtMost(Stream stream, long max, string source)
     {
-        if (stream.CanSeek && stream.Length > max) throw TooLarge(path, stream.Length);
-        var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
+        if (stream.CanSeek && stream.Length - stream.Position > max) throw TooLarge(source, stream.Length - stream.Position);
+        var buffer = new MemoryStream(stream.CanSeek ? (int)(stream.Length - stream.Position) : 0);
         var chunk = new byte[81920];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
-            if (buffer.Length + read > max) throw TooLarge(path, null);
+            if (buffer.Length + read > max) throw TooLarge(source, null);
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
     }
 
-    private static ModelFormatException TooLarge(string path, long? bytes) =>
-        new($"{path} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}; a model file is at most {MaxFileBytes:N0} bytes ({MaxFileBytes >> 20} MiB).");
+    private static ModelFormatException TooLarge(string source, long? bytes) =>
+        new($"{source} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}; a model file is at most {MaxFileBytes:N0} bytes ({MaxFileBytes >> 20} MiB).");
 }
 
 /// <summary>A model read from a file, with the notes saved beside it.</summary>

@@ -91,6 +91,15 @@ public sealed class ModelFileHostileTests : IDisposable
     }
 
     [Fact]
+    public void A_stream_reads_like_a_file()
+    {
+        var model = new Micrograd.Nn.MLP(2, [3, 1]);
+        var loaded = ModelFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(ModelFile.ToJson(model))), "upload");
+        Assert.Equal(model.Parameters().Select(p => p.Data), loaded.Model.Parameters().Select(p => p.Data));
+        Assert.Contains("upload is not valid model JSON", Assert.Throws<ModelFormatException>(() => ModelFile.Read(new MemoryStream([0xFF]), "upload")).Message);
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_allowed()
     {
         string path = Path.Combine(_dir, "bom.json");
