@@ -23,9 +23,9 @@ public static class NumberLiteral
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             problem = "not a number";
         else if (!double.IsFinite(value))
-            problem = text.Any(char.IsAsciiDigit) ? "too large for a double, whose largest is about 1.8e308" : "not a finite number";
+            problem = text.Any(char.IsAsciiDigit) ? "too large for a double (the largest is about 1.8e308)" : "not a finite number";
         else if (value == 0 && WrittenAsNonZero(text))
-            problem = "too small for a double, whose smallest above 0 is about 4.9e-324: it would become 0";
+            problem = "too small for a double (the smallest above 0 is about 4.9e-324), so it would become 0";
         if (problem.Length == 0) return true;
         value = 0;
         return false;
