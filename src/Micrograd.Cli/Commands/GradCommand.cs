@@ -66,14 +66,14 @@ internal static class GradCommand
 
     /// <summary>Every variable's derivative, in the order the expression first uses them.</summary>
     internal static IReadOnlyList<Derivative> Derivatives(ParsedExpression e, double step) =>
-        e.Values.Keys.Select(name =>
+        e.Expression.Variables.Select((name, i) =>
         {
-            var at = new Dictionary<string, double>(e.Values);
+            var at = e.Expression.Variables.Select(v => e.Values[v]).ToArray();
             double central = Gradients.Central(t =>
             {
-                at[name] = t;
+                at[i] = t;
                 return e.Expression.Evaluate(at);
-            }, e.Values[name], StepAt(e.Values[name], step));
+            }, at[i], StepAt(at[i], step));
             return new Derivative(name, e.Leaves[name].Grad, central);
         }).ToArray();
 

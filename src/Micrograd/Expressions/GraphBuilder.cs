@@ -12,59 +12,50 @@ namespace Micrograd.Expressions;
 /// </remarks>
 internal static class GraphBuilder
 {
-    /// <summary>The graph of <paramref name="program"/>, reading each variable's leaf from
-    /// <paramref name="variables"/> (the same leaf wherever the variable occurs, so its gradients add up).</summary>
-    public static Value Build(Instruction[] program, IReadOnlyDictionary<string, Value> variables)
+    /// <summary>The graph of <paramref name="program"/>, with <paramref name="leaves"/>[i] standing for
+    /// variable i wherever it occurs (so its gradients add up).</summary>
+    public static Value Build(Instruction[] program, Value[] leaves)
     {
-        // Each entry: the operand, and whether it depends on a variable (which decides how ^ is built).
-        var stack = new Stack<(Value Value, bool HasVariables)>();
+        // Each operand, and whether it depends on a variable (which decides how ^ is built).
+        var values = new Value[program.Length];
+        var hasVariables = new bool[program.Length];
+        int top = 0;
         foreach (var step in program)
         {
             switch (step.Kind)
             {
                 case InstructionKind.Number:
-                    stack.Push((new Value(step.Number), false));
+                    (values[top], hasVariables[top]) = (new Value(step.Number), false);
+                    top++;
                     break;
                 case InstructionKind.Variable:
-                    stack.Push((variables[step.Name!], true));
+                    (values[top], hasVariables[top]) = (leaves[step.Variable], true);
+                    top++;
                     break;
                 case InstructionKind.Negate:
-                    var operand = stack.Pop();
-                    stack.Push((-operand.Value, operand.HasVariables));
+                    values[top - 1] = -values[top - 1];
                     break;
                 case InstructionKind.Call:
-                    var argument = stack.Pop();
-                    stack.Push((FunctionTable.Apply(step.Name!, argument.Value), argument.HasVariables));
+                    values[top - 1] = FunctionTable.Apply(step.Name!, values[top - 1]);
                     break;
                 case InstructionKind.Binary:
-                    var right = stack.Pop();
-                    var left = stack.Pop();
-                    stack.Push((Apply(step.Op, left, right), left.HasVariables || right.HasVariables));
+                    top--;
+                    values[top - 1] = Apply(step.Op, values[top - 1], values[top], hasVariables[top]);
+                    hasVariables[top - 1] |= hasVariables[top];
                     break;
             }
         }
-        return stack.Pop().Value;
+        return values[0];
     }
 
-    /// <summary>The variables <paramref name="program"/> uses, in the order they first appear (postfix keeps
-    /// the operands in the order of the text).</summary>
-    public static IReadOnlyList<string> Variables(Instruction[] program)
+    private static Value Apply(char op, Value left, Value right, bool rightHasVariables) => op switch
     {
-        var names = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var step in program)
-            if (step.Kind == InstructionKind.Variable && seen.Add(step.Name!)) names.Add(step.Name!);
-        return names;
-    }
-
-    private static Value Apply(char op, (Value Value, bool HasVariables) left, (Value Value, bool HasVariables) right) => op switch
-    {
-        '+' => left.Value + right.Value,
-        '-' => left.Value - right.Value,
-        '*' => left.Value * right.Value,
-        '/' => left.Value / right.Value,
-        '^' when !right.HasVariables => left.Value.Pow(right.Value.Data),
-        '^' => (right.Value * left.Value.Log()).Exp(),
+        '+' => left + right,
+        '-' => left - right,
+        '*' => left * right,
+        '/' => left / right,
+        '^' when !rightHasVariables => left.Pow(right.Data),
+        '^' => (right * left.Log()).Exp(),
         _ => throw new InvalidOperationException($"Unknown operator '{op}'."),
     };
 }

@@ -13,4 +13,5 @@ internal enum InstructionKind { Number, Variable, Negate, Call, Binary }
 /// <param name="Number">For a number: its value.</param>
 /// <param name="Name">For a variable or a call: the name.</param>
 /// <param name="Op">For a binary operation: one of + - * / ^.</param>
-internal readonly record struct Instruction(InstructionKind Kind, int Position, double Number = 0, string? Name = null, char Op = '\0');
+/// <param name="Variable">For a variable: its index in <see cref="Expression.Variables"/>.</param>
+internal readonly record struct Instruction(InstructionKind Kind, int Position, double Number = 0, string? Name = null, char Op = '\0', int Variable = -1);

@@ -20,6 +20,7 @@ internal sealed class Parser
     private readonly string _text;
     private readonly List<Token> _tokens;
     private readonly List<Instruction> _program = [];
+    private readonly Dictionary<string, int> _variables = new(StringComparer.Ordinal);
     private int _next;
     private int _depth;
 
@@ -29,11 +30,12 @@ internal sealed class Parser
         _tokens = Lexer.Tokenize(text);
     }
 
-    /// <summary>Parses <paramref name="text"/> into postfix instructions.</summary>
+    /// <summary>Parses <paramref name="text"/> into postfix instructions, and lists the variables in the
+    /// order they first appear (postfix keeps the operands in the order of the text).</summary>
     /// <exception cref="ExpressionSyntaxException">Saying what was expected where, and what came; also for
     /// text longer than <see cref="Expression.MaxLength"/> or nested deeper than
     /// <see cref="Expression.MaxDepth"/>.</exception>
-    public static Instruction[] Parse(string text)
+    public static (Instruction[] Program, string[] Variables) Parse(string text)
     {
         if (text.Length > Expression.MaxLength)
             throw new ExpressionSyntaxException(
@@ -49,7 +51,7 @@ internal sealed class Parser
                 TokenKind.Name or TokenKind.LeftParen or TokenKind.Number => " (to multiply, write '*' between them)",
                 _ => "",
             });
-        return parser._program.ToArray();
+        return (parser._program.ToArray(), parser._variables.OrderBy(v => v.Value).Select(v => v.Key).ToArray());
     }
 
     private Token Peek => _tokens[_next];
@@ -127,7 +129,8 @@ internal sealed class Parser
                     throw Error($"expected '(' after the function name '{token.Text}'");
                 if (!call)
                 {
-                    Emit(InstructionKind.Variable, token, name: token.Text);
+                    if (!_variables.TryGetValue(token.Text, out int index)) _variables.Add(token.Text, index = _variables.Count);
+                    _program.Add(new Instruction(InstructionKind.Variable, token.Position, Name: token.Text, Variable: index));
                     return;
                 }
                 ParseParenthesised(Take());
