@@ -39,7 +39,7 @@ internal static class Anomaly
     public static void CheckGradients(Value v)
     {
         CheckGradient(v.A!, v);
-        if (v.B is not null && v.Code != OpCode.Pow) CheckGradient(v.B, v);
+        if (v.Operation.HasSecondOperand) CheckGradient(v.B!, v);
     }
 
     private static void CheckValue(Value v)

@@ -7,7 +7,8 @@ namespace Micrograd;
 /// <remarks>
 /// Instead of a hash set of visited nodes, each sort takes two fresh numbers from a counter ("entered" and
 /// "done") and writes them into the nodes' <see cref="Value.Mark"/>: a node carrying an older number counts
-/// as unvisited, so nothing needs resetting afterwards. Leaves are never marked or listed, since they have no
+/// as unvisited, so nothing needs resetting afterwards. The counter never repeats a number (see
+/// NextGeneration), so an old mark can never be mistaken for a new one. Leaves are never marked or listed, since they have no
 /// gradient to pass on; that keeps parameters shared between threads free of writes.
 /// The order and stack arrays are kept per thread and reused, so a backward pass allocates nothing.
 /// </remarks>
@@ -15,7 +16,7 @@ internal static class TopologicalSort
 {
     private const int KeepAtMost = 1 << 20; // larger scratch arrays go back to the GC after use
 
-    private static int s_generation;
+    private static long s_generation;
 
     [ThreadStatic] private static Value[]? t_order;
     [ThreadStatic] private static Value[]? t_stack;
@@ -26,7 +27,7 @@ internal static class TopologicalSort
     {
         var order = Take(ref t_order);
         var stack = Take(ref t_stack);
-        int done = NextGeneration(), entered = done - 1;
+        long done = NextGeneration(), entered = done - 1;
         int count = 0, top = 0, highest = 0;
 
         if (!root.IsLeaf) stack[top++] = root;
@@ -82,13 +83,9 @@ internal static class TopologicalSort
         if (v.B is not null) yield return v.B;
     }
 
-    private static int NextGeneration()
-    {
-        // Marks start at 0 on new nodes, so neither number may be 0 (only possible after wrapping around).
-        int g;
-        do g = Interlocked.Add(ref s_generation, 2); while (g == 0 || g == 1);
-        return g;
-    }
+    // Marks start at 0 on new nodes and the counter starts at 0, so neither number handed out is ever 0;
+    // at two numbers per sort the 56-bit mark lasts for 2^55 sorts, centuries at any speed.
+    internal static long NextGeneration() => Interlocked.Add(ref s_generation, 2);
 
     private static Value[] Take(ref Value[]? cached)
     {

@@ -7,17 +7,16 @@ namespace Micrograd;
 /// </summary>
 /// <remarks>
 /// A Value is a class with reference identity: two nodes holding the same number are different nodes.
-/// The op rules themselves live in Ops.cs, each forward rule beside its local derivative.
+/// Each op's forward rule and local derivative live in Ops.cs.
 /// </remarks>
 public sealed class Value
 {
     // A node is kept small on purpose (64 bytes with the object header): two operand references, the label,
-    // data and grad, one byte of op and the int mark used by the topological sort. A graph of a training step
-    // has tens of thousands of nodes, and every byte here is paid for each of them.
+    // data and grad, and one 8-byte word holding the op's code (low byte) and the topological sort's mark.
+    // A graph of a training step has tens of thousands of nodes, and every byte here is paid for each of them.
     private readonly Value? _a;
-    private readonly Value? _b; // second operand; for Pow, the constant exponent (not reported as a child)
-    private readonly OpCode _op;
-    internal int Mark; // the topological sort's visit mark; see TopologicalSort
+    private readonly Value? _b; // second operand; for Pow, the constant exponent (not one of the Children)
+    private ulong _codeAndMark;
 
     /// <summary>Creates a leaf: a value that was given rather than computed.</summary>
     /// <param name="data">The number this node holds.</param>
@@ -28,10 +27,10 @@ public sealed class Value
         Label = label;
     }
 
-    internal Value(double data, OpCode op, Value a, Value? b)
+    private Value(double data, byte code, Value a, Value? b)
     {
         Data = data;
-        _op = op;
+        _codeAndMark = code;
         _a = a;
         _b = b;
     }
@@ -49,56 +48,61 @@ public sealed class Value
 
     /// <summary>The operation that produced this node: "" for a leaf, otherwise "+", "-", "*", "/", "neg",
     /// "**2" (with the exponent), "exp", "log", "tanh", "ReLU" or "sigmoid".</summary>
-    public string Op => _op == OpCode.Pow
-        ? Ops.Symbol(_op) + PythonFloat.FormatExponent(_b!.Data)
-        : Ops.Symbol(_op);
+    public string Op => IsLeaf ? "" : Operation.Symbol(this);
 
     /// <summary>The operands this node was computed from, in order; empty for a leaf.</summary>
-    public IReadOnlyList<Value> Children =>
-        _a is null ? [] : _b is null || _op == OpCode.Pow ? [_a] : [_a, _b];
+    public IReadOnlyList<Value> Children => IsLeaf ? [] : Operation.HasSecondOperand ? [_a!, _b!] : [_a!];
 
     /// <summary>True when this node was given rather than computed (it has no children).</summary>
-    public bool IsLeaf => _op == OpCode.Leaf;
+    public bool IsLeaf => Code == 0;
 
-    internal OpCode Code => _op;
+    internal byte Code => (byte)_codeAndMark;
+    internal Operation Operation => Operation.Of(Code);
     internal Value? A => _a;
     internal Value? B => _b;
+
+    /// <summary>The topological sort's visit mark: 56 bits, so that its counter never wraps around.</summary>
+    internal long Mark
+    {
+        get => (long)(_codeAndMark >> 8);
+        set => _codeAndMark = (_codeAndMark & 0xFF) | ((ulong)value << 8);
+    }
 
     /// <summary>Turns a number into a leaf, so that <c>x * 2</c> and <c>1 - x</c> work as written.</summary>
     public static implicit operator Value(double data) => new(data);
 
-    /// <summary>a + b.</summary>
-    public static Value operator +(Value a, Value b) => new(Add.Forward(a.Data, b.Data), OpCode.Add, a, b);
-
-    /// <summary>a - b.</summary>
-    public static Value operator -(Value a, Value b) => new(Sub.Forward(a.Data, b.Data), OpCode.Sub, a, b);
-
-    /// <summary>a * b.</summary>
-    public static Value operator *(Value a, Value b) => new(Mul.Forward(a.Data, b.Data), OpCode.Mul, a, b);
-
-    /// <summary>a / b.</summary>
-    public static Value operator /(Value a, Value b) => new(Div.Forward(a.Data, b.Data), OpCode.Div, a, b);
-
-    /// <summary>-a.</summary>
-    public static Value operator -(Value a) => new(Neg.Forward(a.Data, 0), OpCode.Neg, a, null);
+    public static Value operator +(Value a, Value b) => Binary<Ops.Add>(a, b);
+    public static Value operator -(Value a, Value b) => Binary<Ops.Sub>(a, b);
+    public static Value operator *(Value a, Value b) => Binary<Ops.Mul>(a, b);
+    public static Value operator /(Value a, Value b) => Binary<Ops.Div>(a, b);
+    public static Value operator -(Value a) => Unary<Ops.Neg>(a);
 
     /// <summary>This value raised to a constant power (micrograd's <c>x**n</c>).</summary>
-    public Value Pow(double exponent) => new(Micrograd.Pow.Forward(Data, exponent), OpCode.Pow, this, new Value(exponent));
+    public Value Pow(double exponent) => WithConstant<Ops.Pow>(this, exponent);
 
-    /// <summary>e raised to this value.</summary>
-    public Value Exp() => new(Micrograd.Exp.Forward(Data, 0), OpCode.Exp, this, null);
+    public Value Exp() => Unary<Ops.Exp>(this);
 
     /// <summary>The natural logarithm: -Infinity at 0 and NaN below, as in PyTorch.</summary>
-    public Value Log() => new(Micrograd.Log.Forward(Data, 0), OpCode.Log, this, null);
+    public Value Log() => Unary<Ops.Log>(this);
 
     /// <summary>The hyperbolic tangent, squashing into (-1, 1).</summary>
-    public Value Tanh() => new(Micrograd.Tanh.Forward(Data, 0), OpCode.Tanh, this, null);
+    public Value Tanh() => Unary<Ops.Tanh>(this);
 
     /// <summary>max(0, x), with derivative 0 at x = 0.</summary>
-    public Value Relu() => new(Micrograd.Relu.Forward(Data, 0), OpCode.Relu, this, null);
+    public Value Relu() => Unary<Ops.Relu>(this);
 
     /// <summary>The logistic sigmoid 1 / (1 + e^-x), squashing into (0, 1).</summary>
-    public Value Sigmoid() => new(Micrograd.Sigmoid.Forward(Data, 0), OpCode.Sigmoid, this, null);
+    public Value Sigmoid() => Unary<Ops.Sigmoid>(this);
+
+    // The one way a computed node is made: the op's forward rule gives its value, its code says which op.
+    private static Value Unary<TOp>(Value a) where TOp : struct, IUnaryOp =>
+        new(TOp.Forward(a.Data), Operation.Unary<TOp>.Code, a, null);
+
+    private static Value Binary<TOp>(Value a, Value b) where TOp : struct, IBinaryOp =>
+        new(TOp.Forward(a.Data, b.Data), Operation.Binary<TOp>.Code, a, b);
+
+    private static Value WithConstant<TOp>(Value a, double constant) where TOp : struct, IBinaryOp =>
+        new(TOp.Forward(a.Data, constant), Operation.WithConstant<TOp>.Code, a, new Value(constant));
 
     /// <summary>The sum of <paramref name="values"/> as a chain of additions, left to right.</summary>
     /// <exception cref="ArgumentException">When there is nothing to sum.</exception>
@@ -109,6 +113,21 @@ public sealed class Value
         foreach (var v in values) sum = sum is null ? v : sum + v;
         return sum ?? throw new ArgumentException("Expected at least one value to sum, got none.", nameof(values));
     }
+
+    /// <summary>The local derivative d(this)/d(child) for each of <see cref="Children"/>, at the current
+    /// values: what <see cref="Backward()"/> multiplies by this node's <see cref="Grad"/> and adds to each
+    /// child's. Empty for a leaf.</summary>
+    public IReadOnlyList<double> LocalDerivatives()
+    {
+        if (IsLeaf) return [];
+        var (da, db) = Operation.Local(this);
+        return Operation.HasSecondOperand ? [da, db] : [da];
+    }
+
+    /// <summary>Every node this one depends on, leaves included, itself last: each node after the nodes it
+    /// was computed from (micrograd's <c>build_topo</c>). <see cref="Backward()"/> visits the computed ones
+    /// in the reverse of this order.</summary>
+    public IReadOnlyList<Value> TopologicalOrder() => TopologicalSort.AllNodes(this);
 
     /// <summary>
     /// Backpropagation: sets this node's gradient to 1 and adds d(this)/d(node) to the <see cref="Grad"/> of
@@ -139,11 +158,9 @@ public sealed class Value
         for (int i = nodes.Length - 1; i >= 0; i--)
         {
             var v = nodes[i];
-            var a = v._a!;
-            var b = v._b;
-            var (da, db) = Ops.Local(v._op, a.Data, b is null ? 0 : b.Data, v.Data);
-            a.Grad += da * v.Grad;
-            if (b is not null) b.Grad += db * v.Grad;
+            var (da, db) = v.Operation.Local(v);
+            v._a!.Grad += da * v.Grad; // the chain rule
+            if (v._b is not null) v._b.Grad += db * v.Grad;
             if (detectAnomaly) Anomaly.CheckGradients(v);
         }
     }

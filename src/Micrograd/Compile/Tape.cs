@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace Micrograd.Compile;
 
 /// <summary>
@@ -24,10 +21,7 @@ namespace Micrograd.Compile;
 /// </remarks>
 public sealed class Tape
 {
-    private readonly double[] _data;
-    private readonly double[] _grad;
-    private readonly int[] _a;
-    private readonly int[] _b;
+    private readonly TapeArrays _t;
     private readonly Segment[] _segments;
     private readonly int _inputStart;
     private readonly int _parameterStart;
@@ -36,15 +30,12 @@ public sealed class Tape
     private readonly int _output;
 
     /// <summary>A run of nodes with the same op, at the same level: slots [Start, End).</summary>
-    private readonly record struct Segment(OpCode Op, int Start, int End);
+    private readonly record struct Segment(Operation Op, int Start, int End);
 
-    private Tape(double[] data, int[] a, int[] b, Segment[] segments, int inputStart, int parameterStart,
+    private Tape(TapeArrays arrays, Segment[] segments, int inputStart, int parameterStart,
         Value[] parameters, int[] watched, int output)
     {
-        _data = data;
-        _grad = new double[data.Length];
-        _a = a;
-        _b = b;
+        _t = arrays;
         _segments = segments;
         _inputStart = inputStart;
         _parameterStart = parameterStart;
@@ -93,7 +84,9 @@ public sealed class Tape
             level[v] = 1 + Math.Max(LevelOf(v.A!, level), v.B is null ? 0 : LevelOf(v.B, level));
         var ordered = computed
             .Select((v, i) => (v, i))
-            .OrderBy(x => level[x.v]).ThenBy(x => x.v.Code).ThenBy(x => x.i) // ThenBy(i): keep recording order
+            // By symbol rather than code: codes are handed out in order of first use, which may vary between runs.
+            .OrderBy(x => level[x.v]).ThenBy(x => x.v.Operation.Symbol(x.v), StringComparer.Ordinal).ThenBy(x => x.v.Code)
+            .ThenBy(x => x.i) // keep recording order
             .Select(x => x.v)
             .ToList();
         foreach (var v in ordered) slot[v] = slot.Count;
@@ -118,7 +111,7 @@ public sealed class Tape
             var v = ordered[j];
             int end = j + 1;
             while (end < ordered.Count && level[ordered[end]] == level[v] && ordered[end].Code == v.Code) end++;
-            segments.Add(new Segment(v.Code, computedStart + j, computedStart + end));
+            segments.Add(new Segment(v.Operation, computedStart + j, computedStart + end));
             j = end;
         }
 
@@ -128,20 +121,20 @@ public sealed class Tape
                 ? s
                 : throw new ArgumentException($"Expected watched node {i} to be part of the recorded graph; it is not.", nameof(watched));
 
-        return new Tape(data, a, b, [.. segments], inputStart, parameterStart, [.. parameters], watchedSlots, slot[output]);
+        return new Tape(new TapeArrays(data, a, b), [.. segments], inputStart, parameterStart, [.. parameters], watchedSlots, slot[output]);
     }
 
     /// <summary>The number of nodes on the tape, leaves included.</summary>
-    public int NodeCount => _data.Length;
+    public int NodeCount => _t.Data.Length;
 
     /// <summary>The number of input values <see cref="Forward(ReadOnlySpan{double})"/> takes.</summary>
     public int InputCount => _parameterStart - _inputStart;
 
     /// <summary>The value of the output node after the last <see cref="Forward()"/>.</summary>
-    public double Output => _data[_output];
+    public double Output => _t.Data[_output];
 
     /// <summary>The value of watched node <paramref name="index"/> after the last <see cref="Forward()"/>.</summary>
-    public double Watched(int index) => _data[_watched[index]];
+    public double Watched(int index) => _t.Data[_watched[index]];
 
     /// <summary>The number of watched nodes.</summary>
     public int WatchedCount => _watched.Length;
@@ -153,7 +146,7 @@ public sealed class Tape
     {
         if (inputs.Length != InputCount)
             throw new ArgumentException($"Expected {InputCount} input values for this tape, got {inputs.Length}.", nameof(inputs));
-        inputs.CopyTo(_data.AsSpan(_inputStart));
+        inputs.CopyTo(_t.Data.AsSpan(_inputStart));
         Forward();
     }
 
@@ -161,25 +154,8 @@ public sealed class Tape
     /// the input values of the last call.</summary>
     public void Forward()
     {
-        for (int i = 0; i < _parameters.Length; i++) _data[_parameterStart + i] = _parameters[i].Data;
-        foreach (var s in _segments)
-        {
-            switch (s.Op)
-            {
-                case OpCode.Add: RunForward<Add>(s); break;
-                case OpCode.Sub: RunForward<Sub>(s); break;
-                case OpCode.Mul: RunForward<Mul>(s); break;
-                case OpCode.Div: RunForward<Div>(s); break;
-                case OpCode.Neg: RunForward<Neg>(s); break;
-                case OpCode.Pow: RunForward<Pow>(s); break;
-                case OpCode.Exp: RunForward<Exp>(s); break;
-                case OpCode.Log: RunForward<Log>(s); break;
-                case OpCode.Tanh: RunForward<Tanh>(s); break;
-                case OpCode.Relu: RunForward<Relu>(s); break;
-                case OpCode.Sigmoid: RunForward<Sigmoid>(s); break;
-                default: throw new InvalidOperationException($"Unknown op {s.Op} on the tape.");
-            }
-        }
+        for (int i = 0; i < _parameters.Length; i++) _t.Data[_parameterStart + i] = _parameters[i].Data;
+        foreach (var s in _segments) s.Op.Forward(_t, s.Start, s.End);
     }
 
     /// <summary>Backpropagates from the output, using the values of the last <see cref="Forward()"/>, and
@@ -187,73 +163,14 @@ public sealed class Tape
     /// <see cref="Value.Backward()"/>).</summary>
     public void Backward()
     {
-        Array.Clear(_grad);
-        _grad[_output] = 1;
+        Array.Clear(_t.Grad);
+        _t.Grad[_output] = 1;
         for (int k = _segments.Length - 1; k >= 0; k--)
         {
             var s = _segments[k];
-            switch (s.Op)
-            {
-                case OpCode.Add: RunBackward<Add>(s); break;
-                case OpCode.Sub: RunBackward<Sub>(s); break;
-                case OpCode.Mul: RunBackward<Mul>(s); break;
-                case OpCode.Div: RunBackward<Div>(s); break;
-                case OpCode.Neg: RunBackwardUnary<Neg>(s); break;
-                case OpCode.Pow: RunBackwardUnary<Pow>(s); break; // the exponent is a constant
-                case OpCode.Exp: RunBackwardUnary<Exp>(s); break;
-                case OpCode.Log: RunBackwardUnary<Log>(s); break;
-                case OpCode.Tanh: RunBackwardUnary<Tanh>(s); break;
-                case OpCode.Relu: RunBackwardUnary<Relu>(s); break;
-                case OpCode.Sigmoid: RunBackwardUnary<Sigmoid>(s); break;
-                default: throw new InvalidOperationException($"Unknown op {s.Op} on the tape.");
-            }
+            s.Op.Backward(_t, s.Start, s.End);
         }
-        for (int i = 0; i < _parameters.Length; i++) _parameters[i].Grad += _grad[_parameterStart + i];
-    }
-
-    // One loop per op, specialised by the JIT for each op struct, so that TOp.Forward and TOp.Local are
-    // inlined. The slots were checked when the tape was compiled, so the loops index without bounds checks
-    // (Unsafe.Add on the arrays' first elements): that removes about half the instructions of a step.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunForward<TOp>(Segment s) where TOp : struct, IOp
-    {
-        ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
-        ref int a = ref MemoryMarshal.GetArrayDataReference(_a);
-        ref int b = ref MemoryMarshal.GetArrayDataReference(_b);
-        for (int i = s.Start; i < s.End; i++)
-            Unsafe.Add(ref data, i) = TOp.Forward(Unsafe.Add(ref data, Unsafe.Add(ref a, i)), Unsafe.Add(ref data, Unsafe.Add(ref b, i)));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunBackward<TOp>(Segment s) where TOp : struct, IOp
-    {
-        ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
-        ref double grad = ref MemoryMarshal.GetArrayDataReference(_grad);
-        ref int a = ref MemoryMarshal.GetArrayDataReference(_a);
-        ref int b = ref MemoryMarshal.GetArrayDataReference(_b);
-        for (int i = s.End - 1; i >= s.Start; i--)
-        {
-            int ai = Unsafe.Add(ref a, i), bi = Unsafe.Add(ref b, i);
-            double g = Unsafe.Add(ref grad, i);
-            var (da, db) = TOp.Local(Unsafe.Add(ref data, ai), Unsafe.Add(ref data, bi), Unsafe.Add(ref data, i));
-            Unsafe.Add(ref grad, ai) += da * g;
-            Unsafe.Add(ref grad, bi) += db * g;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunBackwardUnary<TOp>(Segment s) where TOp : struct, IOp
-    {
-        ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
-        ref double grad = ref MemoryMarshal.GetArrayDataReference(_grad);
-        ref int a = ref MemoryMarshal.GetArrayDataReference(_a);
-        ref int b = ref MemoryMarshal.GetArrayDataReference(_b);
-        for (int i = s.End - 1; i >= s.Start; i--)
-        {
-            int ai = Unsafe.Add(ref a, i);
-            var (da, _) = TOp.Local(Unsafe.Add(ref data, ai), Unsafe.Add(ref data, Unsafe.Add(ref b, i)), Unsafe.Add(ref data, i));
-            Unsafe.Add(ref grad, ai) += da * Unsafe.Add(ref grad, i);
-        }
+        for (int i = 0; i < _parameters.Length; i++) _parameters[i].Grad += _t.Grad[_parameterStart + i];
     }
 
     private static int LevelOf(Value v, Dictionary<Value, int> level) => v.IsLeaf ? 0 : level[v];
