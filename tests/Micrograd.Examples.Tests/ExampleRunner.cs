@@ -5,13 +5,13 @@ using System.Text;
 namespace Micrograd.Examples.Tests;
 
 /// <summary>What an example printed.</summary>
-public sealed record ExampleRun(string Name, int ExitCode, string Output, string Errors, TimeSpan Elapsed)
+public sealed record ExampleRun(string Path, int ExitCode, string Output, string Errors, TimeSpan Elapsed)
 {
     /// <summary>The printed lines, without trailing spaces.</summary>
     public IReadOnlyList<string> Lines { get; } = Output.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList();
 
     public override string ToString() =>
-        $"`dotnet run examples/{Name}.cs` exited with {ExitCode} after {Elapsed.TotalSeconds:F1} s.\n--- stdout ---\n{Output}\n--- stderr ---\n{Errors}";
+        $"`dotnet run {Path}` exited with {ExitCode} after {Elapsed.TotalSeconds:F1} s.\n--- stdout ---\n{Output}\n--- stderr ---\n{Errors}";
 }
 
 /// <summary>
@@ -41,7 +41,6 @@ public static class ExampleRunner
 
     private static async Task<ExampleRun> Start(string relativePath)
     {
-        string name = Path.GetFileNameWithoutExtension(relativePath);
         string file = Path.Combine(Repo.Root, relativePath);
         if (!File.Exists(file)) throw new FileNotFoundException($"Expected the program {file}.", file);
 
@@ -77,7 +76,7 @@ public static class ExampleRunner
                 process.Kill(entireProcessTree: true);
                 throw new TimeoutException($"`dotnet run {relativePath}` did not finish within {s_timeout.TotalMinutes} minutes.");
             }
-            return new ExampleRun(name, process.ExitCode, await stdout, await stderr, clock.Elapsed);
+            return new ExampleRun(relativePath, process.ExitCode, await stdout, await stderr, clock.Elapsed);
         }
         finally
         {

@@ -21,11 +21,14 @@ public sealed class Expression
     /// (as CPython's parser, which stops at 200 nested parentheses).</summary>
     public const int MaxDepth = 200;
 
+    private readonly string[] _variables;
+
     private Expression(string text, (Instruction[] Program, string[] Variables) parsed)
     {
         Text = text;
         Program = parsed.Program;
-        Variables = Array.AsReadOnly(parsed.Variables);
+        _variables = parsed.Variables;
+        Variables = Array.AsReadOnly(_variables);
     }
 
     /// <summary>The functions an expression may call, in the order messages list them.</summary>
@@ -89,8 +92,8 @@ public sealed class Expression
 
     private Value[] Leaves(IReadOnlyList<double> values)
     {
-        var leaves = new Value[values.Count];
-        for (int i = 0; i < leaves.Length; i++) leaves[i] = new Value(values[i], Variables[i]);
+        var leaves = new Value[_variables.Length];
+        for (int i = 0; i < leaves.Length; i++) leaves[i] = new Value(values[i], _variables[i]);
         return leaves;
     }
 

@@ -20,8 +20,9 @@ internal static class GraphBuilder
         var values = new Value[program.Length];
         var hasVariables = new bool[program.Length];
         int top = 0;
-        foreach (var step in program)
+        for (int i = 0; i < program.Length; i++)
         {
+            ref readonly var step = ref program[i];
             switch (step.Kind)
             {
                 case InstructionKind.Number:
