@@ -33,22 +33,24 @@ public sealed class AdamW : Optimizer
     /// <summary>λ: decoupled weight decay.</summary>
     public double WeightDecay { get; }
 
-    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad)
+    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad) =>
+        ForEachVector(new Rule<T>(this), p, grad, State<T>(index, 0, p.Length), State<T>(index, 1, p.Length));
+
+    private readonly struct Rule<T>(AdamW adam) : IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var m = State<T>(index, 0, p.Length);
-        var v = State<T>(index, 1, p.Length);
-        T decay = T.One - T.CreateChecked(LearningRate * WeightDecay);
-        T beta1 = T.CreateChecked(Beta1), beta2 = T.CreateChecked(Beta2), eps = T.CreateChecked(Eps);
-        T stepSize = T.CreateChecked(LearningRate / (1 - Math.Pow(Beta1, StepCount)));
-        T sqrtBiasCorrection2 = T.CreateChecked(Math.Sqrt(1 - Math.Pow(Beta2, StepCount)));
-        for (int i = 0; i < p.Length; i++)
+        private readonly Vector<T> _decay = new(T.One - T.CreateChecked(adam.LearningRate * adam.WeightDecay));
+        private readonly Vector<T> _beta1 = new(T.CreateChecked(adam.Beta1)), _beta2 = new(T.CreateChecked(adam.Beta2));
+        private readonly Vector<T> _eps = new(T.CreateChecked(adam.Eps));
+        private readonly Vector<T> _stepSize = new(T.CreateChecked(adam.LearningRate / (1 - Math.Pow(adam.Beta1, adam.StepCount))));
+        private readonly Vector<T> _sqrtBiasCorrection2 = new(T.CreateChecked(Math.Sqrt(1 - Math.Pow(adam.Beta2, adam.StepCount))));
+
+        public void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> m, ref Vector<T> v)
         {
-            T g = grad[i];
-            p[i] *= decay;
-            m[i] += (g - m[i]) * (T.One - beta1); // PyTorch's lerp
-            v[i] = v[i] * beta2 + (T.One - beta2) * g * g;
-            T denom = T.Sqrt(v[i]) / sqrtBiasCorrection2 + eps;
-            p[i] += -stepSize * (m[i] / denom);
+            p *= _decay;
+            m += (g - m) * (Vector<T>.One - _beta1); // PyTorch's lerp
+            v = v * _beta2 + (Vector<T>.One - _beta2) * g * g;
+            var denom = Vector.SquareRoot(v) / _sqrtBiasCorrection2 + _eps;
+            p += -_stepSize * (m / denom);
         }
     }
 

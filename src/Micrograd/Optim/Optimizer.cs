@@ -101,6 +101,52 @@ public abstract class Optimizer
         return (T[])_state[index, slot]!;
     }
 
+    /// <summary>The rule of an update, on a vector of parameters at a time (4 to 16 lanes), with its gradient
+    /// and up to two running states.</summary>
+    protected interface IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> state1, ref Vector<T> state2);
+    }
+
+    /// <summary>Applies <paramref name="rule"/> to every parameter of a block, a vector at a time; the last,
+    /// partial vector goes through a padded copy, so the rule is written once and runs at full width.</summary>
+    protected static void ForEachVector<T, TRule>(TRule rule, Span<T> p, ReadOnlySpan<T> g, Span<T> state1, Span<T> state2)
+        where T : unmanaged, IFloatingPointIeee754<T> where TRule : struct, IRule<T>
+    {
+        int width = Vector<T>.Count, i = 0;
+        bool has1 = !state1.IsEmpty, has2 = !state2.IsEmpty;
+        var s1 = Vector<T>.Zero;
+        var s2 = Vector<T>.Zero;
+        for (; i <= p.Length - width; i += width)
+        {
+            var pi = new Vector<T>(p.Slice(i, width));
+            if (has1) s1 = new Vector<T>(state1.Slice(i, width));
+            if (has2) s2 = new Vector<T>(state2.Slice(i, width));
+            rule.Apply(ref pi, new Vector<T>(g.Slice(i, width)), ref s1, ref s2);
+            pi.CopyTo(p.Slice(i, width));
+            if (has1) s1.CopyTo(state1.Slice(i, width));
+            if (has2) s2.CopyTo(state2.Slice(i, width));
+        }
+        int rest = p.Length - i;
+        if (rest == 0) return;
+        Span<T> pad = stackalloc T[4 * width];
+        Span<T> pp = pad[..width], gg = pad.Slice(width, width), p1 = pad.Slice(2 * width, width), p2 = pad.Slice(3 * width, width);
+        p[i..].CopyTo(pp);
+        g[i..].CopyTo(gg);
+        if (has1) state1[i..].CopyTo(p1);
+        if (has2) state2[i..].CopyTo(p2);
+        var vp = new Vector<T>(pp);
+        s1 = new Vector<T>(p1);
+        s2 = new Vector<T>(p2);
+        rule.Apply(ref vp, new Vector<T>(gg), ref s1, ref s2);
+        vp.CopyTo(pp);
+        s1.CopyTo(p1);
+        s2.CopyTo(p2);
+        pp[..rest].CopyTo(p[i..]);
+        if (has1) p1[..rest].CopyTo(state1[i..]);
+        if (has2) p2[..rest].CopyTo(state2[i..]);
+    }
+
     /// <summary>Checks an optimizer setting.</summary>
     protected static double Check(double value, double min, double max, string name, string expected) =>
         value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"Expected {name} {expected}, got {value}.");

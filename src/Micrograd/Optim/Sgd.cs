@@ -28,21 +28,25 @@ public sealed class Sgd : Optimizer
     /// <summary>λ: the L2 weight decay added to the gradient.</summary>
     public double WeightDecay { get; }
 
-    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad)
+    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad) =>
+        ForEachVector(new Rule<T>(this), p, grad, Momentum != 0 ? State<T>(index, 0, p.Length) : default, default);
+
+    private readonly struct Rule<T>(Sgd sgd) : IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T lr = T.CreateChecked(LearningRate), mu = T.CreateChecked(Momentum), lambda = T.CreateChecked(WeightDecay);
-        var buffer = Momentum != 0 ? State<T>(index, 0, p.Length) : default;
-        bool first = StepCount == 1;
-        for (int i = 0; i < p.Length; i++)
+        private readonly Vector<T> _lr = new(T.CreateChecked(sgd.LearningRate));
+        private readonly Vector<T> _mu = new(T.CreateChecked(sgd.Momentum));
+        private readonly Vector<T> _lambda = new(T.CreateChecked(sgd.WeightDecay));
+        private readonly bool _decay = sgd.WeightDecay != 0, _momentum = sgd.Momentum != 0, _first = sgd.StepCount == 1;
+
+        public void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> buffer, ref Vector<T> unused)
         {
-            T g = grad[i];
-            if (WeightDecay != 0) g += lambda * p[i];
-            if (Momentum != 0)
+            if (_decay) g += _lambda * p;
+            if (_momentum)
             {
-                buffer[i] = first ? g : mu * buffer[i] + g;
-                g = buffer[i];
+                buffer = _first ? g : _mu * buffer + g;
+                g = buffer;
             }
-            p[i] -= lr * g;
+            p -= _lr * g;
         }
     }
 
