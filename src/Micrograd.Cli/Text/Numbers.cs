@@ -9,7 +9,6 @@ internal static class Numbers
     /// <summary>Reads a finite number such as "2", "-0.5", ".5" or "1e-3".</summary>
     public static bool TryParse(string text, out double value) => Micrograd.Expressions.NumberLiteral.TryParse(text, out value);
 
-    /// <summary>The shortest text that reads back as the same double.</summary>
     public static string RoundTrip(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A number for people: up to <paramref name="digits"/> significant digits.</summary>
@@ -18,6 +17,5 @@ internal static class Numbers
     /// <summary>A fraction as a percentage with one decimal: 0.97 gives "97.0%".</summary>
     public static string Percent(double fraction) => (fraction * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>A plain invariant-culture number with a fixed number of decimals.</summary>
     public static string Fixed(double x, int decimals) => x.ToString("F" + decimals, CultureInfo.InvariantCulture);
 }

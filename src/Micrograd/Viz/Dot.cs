@@ -3,20 +3,15 @@ using System.Text;
 
 namespace Micrograd.Viz;
 
-/// <summary>
-/// Draws an expression graph as Graphviz DOT text, in the lecture's style: one record per Value showing its
-/// label, data and grad, and one small oval per operation, feeding the Value it produced. Render the text
-/// with Graphviz (<c>dot -Tsvg graph.dot -o graph.svg</c>).
-/// </summary>
+/// <summary>An expression graph as Graphviz DOT, in the lecture's style: one record per Value (label, data,
+/// grad) and one small oval per operation. Render it with <c>dot -Tsvg graph.dot -o graph.svg</c>.</summary>
 public static class Dot
 {
     /// <summary>The largest graph <see cref="Write"/> draws unless told otherwise: beyond a few hundred
     /// nodes a drawing is no longer readable.</summary>
     public const int DefaultMaxNodes = 500;
 
-    /// <summary>The DOT text of the graph <paramref name="root"/> depends on, left to right.</summary>
-    /// <param name="root">The last node, usually the output.</param>
-    /// <param name="maxNodes">The largest number of Values to draw.</param>
+    /// <summary>Left to right, ending at <paramref name="root"/>.</summary>
     /// <exception cref="GraphTooLargeException">When the graph has more than <paramref name="maxNodes"/> Values.</exception>
     public static string Write(Value root, int maxNodes = DefaultMaxNodes)
     {
@@ -58,13 +53,10 @@ public static class Dot
     }
 }
 
-/// <summary>A graph too large to draw usefully.</summary>
 public sealed class GraphTooLargeException(int nodes, int maxNodes)
     : InvalidOperationException($"The graph has {nodes} values; drawing more than {maxNodes} gives an unreadable picture. Draw a smaller expression or raise the node limit.")
 {
-    /// <summary>The number of Values in the graph.</summary>
     public int Nodes { get; } = nodes;
 
-    /// <summary>The limit that was exceeded.</summary>
     public int MaxNodes { get; } = maxNodes;
 }

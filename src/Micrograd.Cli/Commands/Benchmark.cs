@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Micrograd.Training;
 
-namespace Micrograd.Cli.Train;
+namespace Micrograd.Cli.Commands;
 
 /// <summary>
 /// Times the moons training step (100 points, MLP 2-16-16-1: forward, loss, backward, SGD update) with each
@@ -23,7 +23,7 @@ internal static class Benchmark
     /// <paramref name="steps"/> steps after at least <paramref name="warmup"/> untimed ones and at least
     /// <see cref="MinimumWarmup"/> (which let the JIT compile and the caches fill). The median leaves out the
     /// occasional step that pays for a garbage collection; the mean includes it.</summary>
-    public static (double Median, double Mean) Milliseconds(Engine engine, int warmup, int steps)
+    public static (double Median, double Mean) Milliseconds(EngineKind engine, int warmup, int steps)
     {
         var config = Presets.Moons with { Engine = engine, ValidationEvery = 0, DecayLearningRate = false, Steps = int.MaxValue };
         var trainer = new Trainer(config);
@@ -40,7 +40,7 @@ internal static class Benchmark
         return (Median(times), times.Average());
     }
 
-    /// <summary>The middle value (the mean of the two middle values for an even count).</summary>
+    /// <summary>The mean of the two middle values for an even count.</summary>
     public static double Median(double[] values)
     {
         var sorted = values.Order().ToArray();

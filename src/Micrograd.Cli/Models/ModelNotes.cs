@@ -1,57 +1,50 @@
 using System.Globalization;
+using Micrograd.Cli.Text;
 using Micrograd.Serialization;
 using Micrograd.Training;
 
-namespace Micrograd.Cli.Train;
+namespace Micrograd.Cli.Models;
 
 /// <summary>
-/// The notes <c>train</c> saves beside a model (<see cref="ModelFile.Save"/>) so that <c>predict</c> can
-/// interpret it: what the inputs are called and how the outputs are read.
+/// The notes <c>train</c> saves beside a model (<see cref="ModelFile.Save"/>) and <c>predict</c> and
+/// <c>graph</c> read back: what the inputs are called and how the outputs are read. docs/cli.md lists them.
 /// </summary>
 internal static class ModelNotes
 {
-    /// <summary>The preset or "custom".</summary>
     public const string Preset = "preset";
-    /// <summary>The built-in dataset or CSV path.</summary>
     public const string Dataset = "dataset";
-    /// <summary>The CSV column that held the target.</summary>
     public const string Label = "label";
-    /// <summary>The input names, comma-separated, in order.</summary>
     public const string Inputs = "inputs";
-    /// <summary>How to read the outputs: sign, argmax or value (<see cref="OutputKind"/>).</summary>
     public const string Outputs = "outputs";
-    /// <summary>The labels or classes seen in training, comma-separated.</summary>
     public const string Classes = "classes";
-    /// <summary>The loss: sse, mse, hinge or cross-entropy.</summary>
     public const string Loss = "loss";
-    /// <summary>The number of steps trained.</summary>
     public const string Steps = "steps";
-    /// <summary>The run's seed.</summary>
     public const string Seed = "seed";
-    /// <summary>The loss on the training set after training.</summary>
     public const string TrainLoss = "train_loss";
-    /// <summary>The accuracy on the training set after training, where the targets are labels.</summary>
     public const string TrainAccuracy = "train_accuracy";
 
-    /// <summary>The notes for a trained model.</summary>
-    public static Dictionary<string, string> For(TrainingConfig config, Trainer trainer, OutputKind kind, Evaluation final)
+    /// <summary>The notes for the model of <paramref name="trainer"/>, which scored <paramref name="final"/>
+    /// on its training set after training.</summary>
+    public static Dictionary<string, string> For(Trainer trainer, Evaluation final)
     {
+        var config = trainer.Config;
         var train = trainer.Data.Train;
+        var kind = trainer.Objective.Outputs;
         var notes = new Dictionary<string, string>
         {
             [Preset] = config.Name,
             [Dataset] = config.Dataset,
             [Inputs] = string.Join(",", train.InputNames),
-            [Outputs] = OutputMeaning.Name(kind),
-            [Loss] = Names.Of(config.Loss),
+            [Outputs] = KindNames.Outputs.Of(kind),
+            [Loss] = KindNames.Losses.Of(config.Loss),
             [Steps] = config.Steps.ToString(CultureInfo.InvariantCulture),
             [Seed] = config.Seed.ToString(CultureInfo.InvariantCulture),
-            [TrainLoss] = Text.Numbers.RoundTrip(final.Loss),
+            [TrainLoss] = Numbers.RoundTrip(final.Loss),
         };
         if (config.LabelColumn is { } label) notes[Label] = label;
         if (kind != OutputKind.Value)
-            notes[Classes] = string.Join(",", train.Targets.Distinct().Order().Select(t => OutputMeaning.FormatLabel(kind, t)));
-        if (final.Accuracy is { } accuracy) notes[TrainAccuracy] = Text.Numbers.RoundTrip(accuracy);
+            notes[Classes] = string.Join(",", train.Targets.Distinct().Order().Select(t => FormatLabel(kind, t)));
+        if (final.Accuracy is { } accuracy) notes[TrainAccuracy] = Numbers.RoundTrip(accuracy);
         return notes;
     }
 
@@ -70,7 +63,11 @@ internal static class ModelNotes
     /// <summary>How to read a loaded model's outputs: from its notes, else by its shape (one output: a value;
     /// several: classes).</summary>
     public static OutputKind OutputKindOf(LoadedModel loaded) =>
-        OutputMeaning.Parse(loaded.Notes.GetValueOrDefault(Outputs)) is { } kind
-            ? kind
-            : loaded.Model.OutputCount > 1 ? OutputKind.ArgMax : OutputKind.Value;
+        KindNames.Outputs.TryParse(loaded.Notes.GetValueOrDefault(Outputs), out var kind) ? kind
+        : loaded.Model.OutputCount > 1 ? OutputKind.ArgMax
+        : OutputKind.Value;
+
+    /// <summary>A label as people write it: "+1" or "-1" for a sign, else the class index.</summary>
+    public static string FormatLabel(OutputKind kind, double label) =>
+        kind == OutputKind.Sign ? (label > 0 ? "+1" : "-1") : Numbers.RoundTrip(label);
 }

@@ -1,11 +1,10 @@
 using Micrograd.Serialization;
 
-namespace Micrograd.Cli.Predict;
+namespace Micrograd.Cli.Models;
 
 /// <summary>Loads a model file for <c>predict</c> and <c>graph</c>, with messages that name the option.</summary>
 internal static class ModelLoading
 {
-    /// <summary><see cref="ModelFile.Load"/>, after checking that the file is there.</summary>
     /// <exception cref="CliException">When there is no such file.</exception>
     /// <exception cref="ModelFormatException">When the file is not a valid model.</exception>
     public static LoadedModel Load(string path)
