@@ -1,4 +1,4 @@
-namespace Micrograd.Cli.Expressions;
+namespace Micrograd.Expressions;
 
 /// <summary>
 /// Reads an expression such as <c>x*y + exp(-x^2)</c> by recursive descent. From loosest to tightest:
@@ -106,9 +106,9 @@ internal sealed class Parser
             case TokenKind.Name:
                 Take();
                 bool call = Peek.Kind == TokenKind.LeftParen;
-                if (call && !Functions.IsFunction(token.Text))
-                    throw Error($"unknown function '{token.Text}'; the functions are {string.Join(", ", Functions.Names)}", token);
-                if (!call && Functions.IsFunction(token.Text))
+                if (call && !FunctionTable.IsFunction(token.Text))
+                    throw Error($"unknown function '{token.Text}'; the functions are {string.Join(", ", FunctionTable.Names)}", token);
+                if (!call && FunctionTable.IsFunction(token.Text))
                     throw Error($"expected '(' after the function name '{token.Text}'");
                 if (!call) return new VariableExpr(token.Text, token.Position);
                 var open = Take();

@@ -1,8 +1,8 @@
-using Micrograd.Cli.Expressions;
+using Micrograd.Expressions;
 
-namespace Micrograd.Cli.Tests;
+namespace Micrograd.Tests.Expressions;
 
-/// <summary>The expression parser's tree shapes, which fix precedence and associativity.</summary>
+/// <summary>The expression parser's tree shapes, which fix precedence and associativity (no fixture).</summary>
 public class ParserTests
 {
     // Writes a tree back fully parenthesised, so that its shape can be compared as text.
@@ -28,17 +28,16 @@ public class ParserTests
     [InlineData("exp(-x) * 2", "(exp((-x)) * 2)")]
     [InlineData("x ** 2 ** 3", "(x ^ (2 ^ 3))")]
     [InlineData("1e-3 + 2.5E+2 + .5", "((0.001 + 250) + 0.5)")]
-    public void Parses_with_python_precedence(string text, string shape) => Assert.Equal(shape, Shape(Parser.Parse(text)));
+    public void Parses_with_python_precedence(string text, string shape) => Assert.Equal(shape, Shape(Expression.Parse(text).Tree));
 
     [Fact]
     public void Variables_are_listed_in_order_of_first_use() =>
-        Assert.Equal(["y", "x", "z"], ExpressionGraph.Variables(Parser.Parse("y * exp(x) + y / z")));
+        Assert.Equal(["y", "x", "z"], Expression.Parse("y * exp(x) + y / z").Variables);
 
     [Fact]
     public void Constant_exponent_becomes_pow()
     {
-        var x = new Value(3, "x");
-        var f = ExpressionGraph.Build(Parser.Parse("x^(1/2)"), new Dictionary<string, Value> { ["x"] = x });
+        var f = Expression.Parse("x^(1/2)").Build(new Dictionary<string, double> { ["x"] = 3 }).Root;
         Assert.Equal("**0.5", f.Op);
     }
 }

@@ -1,4 +1,4 @@
-namespace Micrograd.Cli.Expressions;
+namespace Micrograd.Expressions;
 
 /// <summary>
 /// Builds a parsed expression out of <see cref="Value"/> operations, so that Backward differentiates it.
@@ -9,7 +9,7 @@ namespace Micrograd.Cli.Expressions;
 /// exp(b·log(a)), the identity behind a^b; that is defined for a &gt; 0 only (NaN otherwise, as log is), and
 /// its graph shows the exp, * and log nodes.
 /// </remarks>
-internal static class ExpressionGraph
+internal static class GraphBuilder
 {
     /// <summary>The graph of <paramref name="expr"/>, reading each variable's leaf from
     /// <paramref name="variables"/> (the same leaf wherever the variable occurs, so its gradients add up).</summary>
@@ -18,7 +18,7 @@ internal static class ExpressionGraph
         NumberExpr n => new Value(n.Value),
         VariableExpr v => variables[v.Name],
         NegateExpr neg => -Build(neg.Operand, variables),
-        CallExpr call => Functions.Apply(call.Function, Build(call.Argument, variables)),
+        CallExpr call => FunctionTable.Apply(call.Function, Build(call.Argument, variables)),
         BinaryExpr { Op: '^' } pow when Variables(pow.Right).Count == 0 =>
             Build(pow.Left, variables).Pow(Build(pow.Right, variables).Data),
         BinaryExpr { Op: '^' } pow => (Build(pow.Right, variables) * Build(pow.Left, variables).Log()).Exp(),
@@ -32,10 +32,6 @@ internal static class ExpressionGraph
         },
         _ => throw new InvalidOperationException($"Unknown expression node {expr.GetType().Name}."),
     };
-
-    /// <summary>The value of <paramref name="expr"/> at plain numbers, through the same Value operations.</summary>
-    public static double Evaluate(Expr expr, IReadOnlyDictionary<string, double> values) =>
-        Build(expr, values.ToDictionary(kv => kv.Key, kv => new Value(kv.Value))).Data;
 
     /// <summary>The variables <paramref name="expr"/> uses, in the order they first appear.</summary>
     public static IReadOnlyList<string> Variables(Expr expr)

@@ -1,4 +1,4 @@
-namespace Micrograd.Cli.Expressions;
+namespace Micrograd.Expressions;
 
 /// <summary>A parsed expression: a tree of numbers, variables, operators and function calls. Every node
 /// remembers where it starts in the text (0-based), for error messages.</summary>
@@ -16,5 +16,5 @@ internal sealed record NegateExpr(Expr Operand, int Position) : Expr(Position);
 /// <summary>A binary operation: one of + - * / ^.</summary>
 internal sealed record BinaryExpr(char Op, Expr Left, Expr Right, int Position) : Expr(Position);
 
-/// <summary>A call of one of <see cref="Functions.Names"/>.</summary>
+/// <summary>A call of one of <see cref="FunctionTable.Names"/>.</summary>
 internal sealed record CallExpr(string Function, Expr Argument, int Position) : Expr(Position);
