@@ -64,8 +64,8 @@ public sealed class OnnxModel
 
     /// <summary>A new Micrograd MLP with these weights; its outputs are the graph's, before any softmax.</summary>
     /// <exception cref="OnnxUnsupportedException">When the hidden layers differ in activation, which
-    /// <see cref="MLP"/> cannot hold, or when there are more than the dynamic engine's 1,000,000 parameters
-    /// (<see cref="Training.EngineLimits"/>): each is a Value of its own.</exception>
+    /// <see cref="MLP"/> cannot hold, or when there are more than <see cref="Serialization.ModelFile.MaxParameters"/>
+    /// (1,000,000), as for a model file: each is a Value of its own.</exception>
     public MLP ToMLP() => ScalarMlp.Build(_mlp, Source);
 
     /// <summary>A new tensor MLP with these weights (rounded to <typeparamref name="T"/>); its outputs are the

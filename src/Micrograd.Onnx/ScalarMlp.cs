@@ -1,5 +1,5 @@
 using Micrograd.Nn;
-using Micrograd.Training;
+using Micrograd.Serialization;
 
 namespace Micrograd.Onnx;
 
@@ -24,12 +24,12 @@ internal static class ScalarMlp
 
     /// <summary>A new MLP holding <paramref name="mlp"/>'s weights.</summary>
     /// <exception cref="OnnxUnsupportedException">When the hidden layers differ in activation (an MLP has one
-    /// activation for all of them), or when there are more parameters than the dynamic engine's limit.</exception>
+    /// activation for all of them), or when there are more parameters than a model file may hold.</exception>
     public static MLP Build(MlpDescription mlp, string source)
     {
         var (hidden, output) = Activations(mlp, source);
         long parameters = mlp.Layers.Sum(l => (long)(l.InputCount + 1) * l.OutputCount);
-        long max = EngineLimits.Of(EngineKind.Dynamic).Parameters;
+        long max = ModelFile.MaxParameters;
         if (parameters > max)
             throw new OnnxUnsupportedException(
                 $"{source} has {parameters:N0} parameters; Micrograd's MLP holds at most {max:N0}, each a Value of its own. ToTensorMLP takes larger ones.");
