@@ -1,6 +1,7 @@
 using System.Text;
 using Micrograd.Data;
 using Micrograd.Expressions;
+using Micrograd.Onnx;
 using Micrograd.Serialization;
 
 namespace Micrograd.Fuzz;
@@ -30,7 +31,7 @@ public sealed class FuzzTarget(string name, Action<byte[]> parse, Func<Exception
         new(name, parse, e => e is TDocumented);
 }
 
-/// <summary>Every fuzz target. A new file format (IDX images, ONNX) adds one line here and a folder of seed
+/// <summary>Every fuzz target. A new file format (IDX images) adds one line here and a folder of seed
 /// inputs under fuzz/corpus.</summary>
 public static class FuzzTargets
 {
@@ -40,6 +41,7 @@ public static class FuzzTargets
         FuzzTarget.Of<ExpressionSyntaxException>("expression", Expression),
         FuzzTarget.Of<CsvFormatException>("csv", CsvFile),
         FuzzTarget.Of<ModelFormatException>("model", ModelFileBytes),
+        FuzzTarget.Of<OnnxFormatException>("onnx", OnnxBytes),
     ];
 
     /// <summary>The target called <paramref name="name"/>, or null.</summary>
@@ -86,5 +88,14 @@ public static class FuzzTargets
     {
         var loaded = ModelFile.Read(new MemoryStream(input), "fuzz input");
         loaded.Model.Forward(Enumerable.Range(0, loaded.Model.InputCount).Select(_ => new Value(0.5)).ToArray());
+    }
+
+    // The bytes of an .onnx file, then what predict does with it (the MLP, one forward pass) and the tensor MLP.
+    // OnnxUnsupportedException, for a graph that is not an MLP, is an OnnxFormatException too.
+    private static void OnnxBytes(byte[] input)
+    {
+        var model = OnnxFile.FromBytes(input, "fuzz input");
+        model.ToMLP().Forward(Enumerable.Repeat(0.5, model.InputCount).ToArray());
+        model.ToTensorMLP<float>();
     }
 }
