@@ -1,4 +1,5 @@
 using Micrograd.Data;
+using Micrograd.Tests.Support;
 
 namespace Micrograd.Tests.Data;
 
@@ -160,6 +161,11 @@ public class IdxTests
         string path = Path.Combine(Path.GetTempPath(), "micrograd-no-such-" + Guid.NewGuid());
         Assert.Equal(path, Assert.Throws<FileNotFoundException>(() => Idx.ReadLabels(path)).FileName);
     }
+
+    [Fact]
+    public void The_readme_states_the_limits_the_reader_enforces() =>
+        Assert.Contains($"at most {Idx.MaxCount:N0} images of at most {Idx.MaxSide:N0} × {Idx.MaxSide:N0} pixels and {Idx.MaxBytes:N0} bytes of pixels per file",
+            File.ReadAllText(Path.Combine(Repository.Root, "README.md")));
 
     private static IdxFormatException BadImages(byte[] bytes) => Assert.Throws<IdxFormatException>(() => Idx.ReadImages(new MemoryStream(bytes)));
 
