@@ -31,7 +31,7 @@ public sealed class FuzzTarget(string name, Action<byte[]> parse, Func<Exception
         new(name, parse, e => e is TDocumented);
 }
 
-/// <summary>Every fuzz target. A new file format (IDX images) adds one line here and a folder of seed
+/// <summary>Every fuzz target. A new file format adds one line here and a folder of seed
 /// inputs under fuzz/corpus.</summary>
 public static class FuzzTargets
 {
@@ -41,6 +41,7 @@ public static class FuzzTargets
         FuzzTarget.Of<ExpressionSyntaxException>("expression", Expression),
         FuzzTarget.Of<CsvFormatException>("csv", CsvFile),
         FuzzTarget.Of<ModelFormatException>("model", ModelFileBytes),
+        FuzzTarget.Of<IdxFormatException>("idx", IdxFile),
         FuzzTarget.Of<OnnxFormatException>("onnx", OnnxBytes),
     ];
 
@@ -88,6 +89,21 @@ public static class FuzzTargets
     {
         var loaded = ModelFile.Read(new MemoryStream(input), "fuzz input");
         loaded.Model.Forward(Enumerable.Range(0, loaded.Model.InputCount).Select(_ => new Value(0.5)).ToArray());
+    }
+
+    // The bytes as an IDX images file (gzipped or not), then as a dataset with one label per image; and as a
+    // labels file.
+    private static void IdxFile(byte[] input)
+    {
+        try
+        {
+            var images = Idx.ReadImages(new MemoryStream(input), "fuzz input");
+            Mnist.ToDataset(images, new byte[images.Count], "fuzz input");
+        }
+        catch (IdxFormatException)
+        {
+        }
+        Idx.ReadLabels(new MemoryStream(input), "fuzz input");
     }
 
     // The bytes of an .onnx file, then what predict does with it (the MLP, one forward pass) and the tensor MLP.
