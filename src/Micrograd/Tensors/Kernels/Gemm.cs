@@ -8,7 +8,7 @@ internal static class Gemm
 {
     /// <summary>Multiply-adds (m·n·k) from which a product is worth splitting among threads; measured with
     /// bench/Micrograd.Benchmarks/GemmBenchmarks.cs on 2 cores.</summary>
-    internal static long ParallelWork = long.Parse(Environment.GetEnvironmentVariable("PW") ?? "1000000");
+    internal const long ParallelWork = 1_000_000;
 
     /// <summary>
     /// C[m×n] += op(A)·op(B), row-major, where op(A) is m×k and op(B) is k×n; with
