@@ -4,7 +4,7 @@ namespace Micrograd;
 /// Loss functions: one number that says how wrong a model is, built from Values so that
 /// <see cref="Value.Backward()"/> can tell each parameter which way to move.
 /// </summary>
-public static class Losses
+public static partial class Losses
 {
     /// <summary>The lecture's loss: the sum over examples of (prediction - target)².</summary>
     public static Value SumSquaredError(IReadOnlyList<Value> predictions, IReadOnlyList<double> targets)

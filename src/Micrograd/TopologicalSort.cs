@@ -85,7 +85,7 @@ internal static class TopologicalSort
 
     // Marks start at 0 on new nodes and the counter starts at 0, so neither number handed out is ever 0;
     // at two numbers per sort the 56-bit mark lasts for 2^55 sorts, centuries at any speed.
-    private static long NextGeneration() => Interlocked.Add(ref s_generation, 2);
+    internal static long NextGeneration() => Interlocked.Add(ref s_generation, 2);
 
     private static Value[] Take(ref Value[]? cached)
     {

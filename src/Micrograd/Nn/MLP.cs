@@ -22,14 +22,7 @@ public sealed class MLP : Module
     public MLP(int nin, IReadOnlyList<int> nouts, Activation activation = Activation.ReLU,
         Activation outputActivation = Activation.Linear, Init init = Init.Uniform, Rng? rng = null)
     {
-        ArgumentNullException.ThrowIfNull(nouts);
-        if (nin <= 0)
-            throw new ArgumentOutOfRangeException(nameof(nin), nin, $"Expected an MLP to have at least 1 input, got {nin}.");
-        if (nouts.Count == 0)
-            throw new ArgumentException("Expected at least one layer size, got none.", nameof(nouts));
-        for (int i = 0; i < nouts.Count; i++)
-            if (nouts[i] <= 0)
-                throw new ArgumentException($"Expected every layer size to be at least 1, got {nouts[i]} for layer {i + 1}.", nameof(nouts));
+        CheckSizes(nin, nouts);
 
         rng ??= new Rng();
         _layers = new Layer[nouts.Count];
@@ -41,6 +34,18 @@ public sealed class MLP : Module
             sz = nouts[i];
         }
         _parameters = Array.AsReadOnly(_layers.SelectMany(l => l.Parameters()).ToArray());
+    }
+
+    internal static void CheckSizes(int nin, IReadOnlyList<int> nouts)
+    {
+        ArgumentNullException.ThrowIfNull(nouts);
+        if (nin <= 0)
+            throw new ArgumentOutOfRangeException(nameof(nin), nin, $"Expected an MLP to have at least 1 input, got {nin}.");
+        if (nouts.Count == 0)
+            throw new ArgumentException("Expected at least one layer size, got none.", nameof(nouts));
+        for (int i = 0; i < nouts.Count; i++)
+            if (nouts[i] <= 0)
+                throw new ArgumentException($"Expected every layer size to be at least 1, got {nouts[i]} for layer {i + 1}.", nameof(nouts));
     }
 
     /// <summary>The layers, in order.</summary>

@@ -23,12 +23,7 @@ public sealed class Neuron : Module
         if (nin <= 0)
             throw new ArgumentOutOfRangeException(nameof(nin), nin, $"Expected a neuron to have at least 1 input, got {nin}.");
         rng ??= new Rng();
-        double scale = init switch
-        {
-            Init.Uniform => 1.0,
-            Init.Scaled => Math.Pow(nin, -0.5),
-            _ => throw new ArgumentOutOfRangeException(nameof(init), init, "Expected Init.Uniform or Init.Scaled."),
-        };
+        double scale = InitScale(init, nin);
         _ = activation.Name(); // rejects an undefined activation now rather than at the first forward pass
 
         string prefix = name is null ? "" : name + ".";
@@ -69,6 +64,14 @@ public sealed class Neuron : Module
 
     /// <summary>micrograd's form: "ReLUNeuron(2)", "TanhNeuron(3)", "LinearNeuron(16)".</summary>
     public override string ToString() => $"{Activation.Name()}Neuron({_w.Length})";
+
+    /// <summary>What each uniform draw in [-1, 1) is multiplied by.</summary>
+    internal static double InitScale(Init init, int nin) => init switch
+    {
+        Init.Uniform => 1.0,
+        Init.Scaled => Math.Pow(nin, -0.5),
+        _ => throw new ArgumentOutOfRangeException(nameof(init), init, "Expected Init.Uniform or Init.Scaled."),
+    };
 
     internal static void CheckInputCount<T>(IReadOnlyList<T> x, int expected)
     {

@@ -1,3 +1,6 @@
+using System.Numerics;
+using Micrograd.Tensors;
+
 namespace Micrograd.Optim;
 
 /// <summary>
@@ -7,10 +10,7 @@ namespace Micrograd.Optim;
 /// </summary>
 public sealed class AdamW : Optimizer
 {
-    private readonly double[] _m;
-    private readonly double[] _v;
-
-    /// <summary>An AdamW optimizer.</summary>
+    /// <summary>AdamW over the Values of a scalar model.</summary>
     /// <param name="parameters">The Values to update.</param>
     /// <param name="learningRate">The step size, positive (PyTorch's default 1e-3).</param>
     /// <param name="beta1">β1 in [0, 1): the decay of the running mean of gradients.</param>
@@ -19,40 +19,45 @@ public sealed class AdamW : Optimizer
     /// <param name="weightDecay">λ, 0 or more (PyTorch's default 1e-2).</param>
     public AdamW(IReadOnlyList<Value> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
         double eps = 1e-8, double weightDecay = 1e-2)
-        : base(parameters, learningRate)
-    {
-        // Math.BitDecrement(1.0): the largest double below 1 (1 - double.Epsilon rounds back to 1).
-        Beta1 = Check(beta1, 0, Math.BitDecrement(1.0), nameof(beta1), "in [0, 1)");
-        Beta2 = Check(beta2, 0, Math.BitDecrement(1.0), nameof(beta2), "in [0, 1)");
-        Eps = Check(eps, double.Epsilon, double.MaxValue, nameof(eps), "positive");
-        WeightDecay = Check(weightDecay, 0, double.MaxValue, nameof(weightDecay), "of 0 or more");
-        _m = new double[parameters.Count];
-        _v = new double[parameters.Count];
-    }
+        : base(parameters, learningRate) => (Beta1, Beta2, Eps, WeightDecay) = Checked(beta1, beta2, eps, weightDecay);
 
-    /// <summary>β1: the decay of the running mean of gradients.</summary>
+    /// <summary>AdamW over the tensors of a tensor model; the settings as for Values.</summary>
+    public AdamW(IReadOnlyList<Tensor> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
+        double eps = 1e-8, double weightDecay = 1e-2)
+        : base(parameters, learningRate) => (Beta1, Beta2, Eps, WeightDecay) = Checked(beta1, beta2, eps, weightDecay);
+
     public double Beta1 { get; }
-
-    /// <summary>β2: the decay of the running mean of squared gradients.</summary>
     public double Beta2 { get; }
-
-    /// <summary>ε: added to the denominator.</summary>
     public double Eps { get; }
 
     /// <summary>λ: decoupled weight decay.</summary>
     public double WeightDecay { get; }
 
-    /// <inheritdoc/>
-    protected override void Update(int index, Value p)
+    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad) =>
+        ForEachVector(new Rule<T>(this), p, grad, State<T>(index, 0, p.Length), State<T>(index, 1, p.Length));
+
+    private readonly struct Rule<T>(AdamW adam) : IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double g = p.Grad;
-        p.Data *= 1 - LearningRate * WeightDecay;
-        _m[index] += (g - _m[index]) * (1 - Beta1); // PyTorch's lerp
-        _v[index] = _v[index] * Beta2 + (1 - Beta2) * g * g;
-        double biasCorrection1 = 1 - Math.Pow(Beta1, StepCount);
-        double biasCorrection2 = 1 - Math.Pow(Beta2, StepCount);
-        double stepSize = LearningRate / biasCorrection1;
-        double denom = Math.Sqrt(_v[index]) / Math.Sqrt(biasCorrection2) + Eps;
-        p.Data += -stepSize * (_m[index] / denom);
+        private readonly Vector<T> _decay = new(T.One - T.CreateChecked(adam.LearningRate * adam.WeightDecay));
+        private readonly Vector<T> _beta1 = new(T.CreateChecked(adam.Beta1)), _beta2 = new(T.CreateChecked(adam.Beta2));
+        private readonly Vector<T> _eps = new(T.CreateChecked(adam.Eps));
+        private readonly Vector<T> _stepSize = new(T.CreateChecked(adam.LearningRate / (1 - Math.Pow(adam.Beta1, adam.StepCount))));
+        private readonly Vector<T> _sqrtBiasCorrection2 = new(T.CreateChecked(Math.Sqrt(1 - Math.Pow(adam.Beta2, adam.StepCount))));
+
+        public void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> m, ref Vector<T> v)
+        {
+            p *= _decay;
+            m += (g - m) * (Vector<T>.One - _beta1); // PyTorch's lerp
+            v = v * _beta2 + (Vector<T>.One - _beta2) * g * g;
+            var denom = Vector.SquareRoot(v) / _sqrtBiasCorrection2 + _eps;
+            p += -_stepSize * (m / denom);
+        }
     }
+
+    // Math.BitDecrement(1.0): the largest double below 1 (1 - double.Epsilon rounds back to 1).
+    private static (double, double, double, double) Checked(double beta1, double beta2, double eps, double weightDecay) => (
+        Check(beta1, 0, Math.BitDecrement(1.0), nameof(beta1), "in [0, 1)"),
+        Check(beta2, 0, Math.BitDecrement(1.0), nameof(beta2), "in [0, 1)"),
+        Check(eps, double.Epsilon, double.MaxValue, nameof(eps), "positive"),
+        Check(weightDecay, 0, double.MaxValue, nameof(weightDecay), "of 0 or more"));
 }

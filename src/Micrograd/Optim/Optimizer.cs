@@ -1,22 +1,55 @@
+using System.Numerics;
+using Micrograd.Tensors;
+
 namespace Micrograd.Optim;
 
 /// <summary>
 /// Turns gradients into learning: <see cref="Step"/> moves every parameter against its gradient, as
 /// PyTorch's optimizers do; <see cref="ZeroGrad"/> clears the gradients for the next backward pass.
 /// </summary>
+/// <remarks>Each update rule is written once, over a span of parameters and their gradients, and serves both
+/// engines: the Values of a scalar model are gathered into one span, each tensor is a span of its own.</remarks>
 public abstract class Optimizer
 {
-    /// <summary>An optimizer for <paramref name="parameters"/>, which it reads and updates in place.</summary>
+    private readonly Value[] _values;
+    private readonly Tensor[] _tensors;
+    private readonly double[] _data = [], _grad = [];
+    private readonly object?[,] _state;
+
+    /// <summary>An optimizer for the Values of a scalar model, which it reads and updates in place.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For a learning rate that is not a positive finite number.</exception>
     protected Optimizer(IReadOnlyList<Value> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        Parameters = parameters;
+        _values = [.. parameters];
+        _tensors = [];
+        _data = new double[_values.Length];
+        _grad = new double[_values.Length];
+        _state = new object?[1, 2];
+        Parameters = Array.AsReadOnly(_values);
         LearningRate = learningRate;
     }
 
-    /// <summary>The Values this optimizer updates.</summary>
+    /// <summary>An optimizer for the tensors of a tensor model, which it reads and updates in place.</summary>
+    /// <exception cref="ArgumentException">When a tensor does not require a gradient.</exception>
+    protected Optimizer(IReadOnlyList<Tensor> parameters, double learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        _tensors = [.. parameters];
+        for (int i = 0; i < _tensors.Length; i++)
+            if (_tensors[i] is not { RequiresGrad: true })
+                throw new ArgumentException($"Expected parameters that require a gradient, but parameter {i + 1} does not.", nameof(parameters));
+        _values = [];
+        _state = new object?[_tensors.Length, 2];
+        Parameters = [];
+        LearningRate = learningRate;
+    }
+
+    /// <summary>The Values this optimizer updates (empty for tensor parameters).</summary>
     public IReadOnlyList<Value> Parameters { get; }
+
+    /// <summary>The tensors this optimizer updates (empty for Values).</summary>
+    public IReadOnlyList<Tensor> TensorParameters => _tensors;
 
     /// <summary>The step size for the next <see cref="Step"/>. Set it between steps to follow a schedule by
     /// hand, or give <see cref="Schedule"/>.</summary>
@@ -32,26 +65,87 @@ public abstract class Optimizer
     /// <summary>When set, the learning rate of step k (counting from 0), applied at the start of each step.</summary>
     public Func<int, double>? Schedule { get; set; }
 
-    /// <summary>How many steps have been taken.</summary>
     public int StepCount { get; private set; }
 
-    /// <summary>Moves every parameter one step, using its current <see cref="Value.Grad"/>.</summary>
+    /// <summary>Moves every parameter one step, using its current gradient.</summary>
     public void Step()
     {
         if (Schedule is not null) LearningRate = Schedule(StepCount);
         StepCount++;
-        for (int i = 0; i < Parameters.Count; i++) Update(i, Parameters[i]);
+        if (_values.Length > 0)
+        {
+            for (int i = 0; i < _values.Length; i++) (_data[i], _grad[i]) = (_values[i].Data, _values[i].Grad);
+            Update(0, _data.AsSpan(), (ReadOnlySpan<double>)_grad);
+            for (int i = 0; i < _values.Length; i++) _values[i].Data = _data[i];
+        }
+        for (int i = 0; i < _tensors.Length; i++) _tensors[i].Update(this, i);
     }
 
     /// <summary>Sets every parameter's gradient to 0.</summary>
     public void ZeroGrad()
     {
-        var parameters = Parameters;
-        for (int i = 0; i < parameters.Count; i++) parameters[i].Grad = 0; // a for loop: no enumerator to allocate
+        foreach (var v in _values) v.Grad = 0;
+        foreach (var t in _tensors) t.ZeroGrad();
     }
 
-    /// <summary>Updates parameter number <paramref name="index"/>; <see cref="StepCount"/> counts this step.</summary>
-    protected abstract void Update(int index, Value p);
+    /// <summary>Updates the parameters of block <paramref name="index"/> (a tensor, or all the Values) from
+    /// their gradients; <see cref="StepCount"/> already counts this step.</summary>
+    protected internal abstract void Update<T>(int index, Span<T> parameters, ReadOnlySpan<T> gradients)
+        where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>The optimizer's running state number <paramref name="slot"/> (such as momentum) for block
+    /// <paramref name="index"/>: zeros of the block's length, kept from step to step.</summary>
+    protected Span<T> State<T>(int index, int slot, int length) where T : unmanaged
+    {
+        _state[index, slot] ??= new T[length];
+        return (T[])_state[index, slot]!;
+    }
+
+    /// <summary>The rule of an update, on a vector of parameters at a time (4 to 16 lanes), with its gradient
+    /// and up to two running states.</summary>
+    protected interface IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> state1, ref Vector<T> state2);
+    }
+
+    /// <summary>Applies <paramref name="rule"/> to every parameter of a block, a vector at a time; the last,
+    /// partial vector goes through a padded copy, so the rule is written once and runs at full width.</summary>
+    protected static void ForEachVector<T, TRule>(TRule rule, Span<T> p, ReadOnlySpan<T> g, Span<T> state1, Span<T> state2)
+        where T : unmanaged, IFloatingPointIeee754<T> where TRule : struct, IRule<T>
+    {
+        int width = Vector<T>.Count, i = 0;
+        bool has1 = !state1.IsEmpty, has2 = !state2.IsEmpty;
+        var s1 = Vector<T>.Zero;
+        var s2 = Vector<T>.Zero;
+        for (; i <= p.Length - width; i += width)
+        {
+            var pi = new Vector<T>(p.Slice(i, width));
+            if (has1) s1 = new Vector<T>(state1.Slice(i, width));
+            if (has2) s2 = new Vector<T>(state2.Slice(i, width));
+            rule.Apply(ref pi, new Vector<T>(g.Slice(i, width)), ref s1, ref s2);
+            pi.CopyTo(p.Slice(i, width));
+            if (has1) s1.CopyTo(state1.Slice(i, width));
+            if (has2) s2.CopyTo(state2.Slice(i, width));
+        }
+        int rest = p.Length - i;
+        if (rest == 0) return;
+        Span<T> pad = stackalloc T[4 * width];
+        Span<T> pp = pad[..width], gg = pad.Slice(width, width), p1 = pad.Slice(2 * width, width), p2 = pad.Slice(3 * width, width);
+        p[i..].CopyTo(pp);
+        g[i..].CopyTo(gg);
+        if (has1) state1[i..].CopyTo(p1);
+        if (has2) state2[i..].CopyTo(p2);
+        var vp = new Vector<T>(pp);
+        s1 = new Vector<T>(p1);
+        s2 = new Vector<T>(p2);
+        rule.Apply(ref vp, new Vector<T>(gg), ref s1, ref s2);
+        vp.CopyTo(pp);
+        s1.CopyTo(p1);
+        s2.CopyTo(p2);
+        pp[..rest].CopyTo(p[i..]);
+        if (has1) p1[..rest].CopyTo(state1[i..]);
+        if (has2) p2[..rest].CopyTo(state2[i..]);
+    }
 
     /// <summary>Checks an optimizer setting.</summary>
     protected static double Check(double value, double min, double max, string name, string expected) =>

@@ -1,3 +1,6 @@
+using System.Numerics;
+using Micrograd.Tensors;
+
 namespace Micrograd.Optim;
 
 /// <summary>
@@ -7,21 +10,17 @@ namespace Micrograd.Optim;
 /// </summary>
 public sealed class Sgd : Optimizer
 {
-    private readonly double[] _buffer;
-
-    /// <summary>An SGD optimizer.</summary>
+    /// <summary>SGD over the Values of a scalar model.</summary>
     /// <param name="parameters">The Values to update.</param>
     /// <param name="learningRate">The step size, positive.</param>
     /// <param name="momentum">μ in [0, 1); 0 for plain gradient descent.</param>
     /// <param name="weightDecay">λ, 0 or more: an L2 pull towards 0 added to the gradient.</param>
     public Sgd(IReadOnlyList<Value> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
-        : base(parameters, learningRate)
-    {
-        // Math.BitDecrement(1.0): the largest double below 1 (1 - double.Epsilon rounds back to 1).
-        Momentum = Check(momentum, 0, Math.BitDecrement(1.0), nameof(momentum), "in [0, 1)");
-        WeightDecay = Check(weightDecay, 0, double.MaxValue, nameof(weightDecay), "of 0 or more");
-        _buffer = new double[parameters.Count];
-    }
+        : base(parameters, learningRate) => (Momentum, WeightDecay) = Checked(momentum, weightDecay);
+
+    /// <summary>SGD over the tensors of a tensor model; the settings as for Values.</summary>
+    public Sgd(IReadOnlyList<Tensor> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
+        : base(parameters, learningRate) => (Momentum, WeightDecay) = Checked(momentum, weightDecay);
 
     /// <summary>μ: how much of the previous step carries into the next.</summary>
     public double Momentum { get; }
@@ -29,16 +28,30 @@ public sealed class Sgd : Optimizer
     /// <summary>λ: the L2 weight decay added to the gradient.</summary>
     public double WeightDecay { get; }
 
-    /// <inheritdoc/>
-    protected override void Update(int index, Value p)
+    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad) =>
+        ForEachVector(new Rule<T>(this), p, grad, Momentum != 0 ? State<T>(index, 0, p.Length) : default, default);
+
+    private readonly struct Rule<T>(Sgd sgd) : IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double g = p.Grad;
-        if (WeightDecay != 0) g += WeightDecay * p.Data;
-        if (Momentum != 0)
+        private readonly Vector<T> _lr = new(T.CreateChecked(sgd.LearningRate));
+        private readonly Vector<T> _mu = new(T.CreateChecked(sgd.Momentum));
+        private readonly Vector<T> _lambda = new(T.CreateChecked(sgd.WeightDecay));
+        private readonly bool _decay = sgd.WeightDecay != 0, _momentum = sgd.Momentum != 0, _first = sgd.StepCount == 1;
+
+        public void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> buffer, ref Vector<T> unused)
         {
-            _buffer[index] = StepCount == 1 ? g : Momentum * _buffer[index] + g;
-            g = _buffer[index];
+            if (_decay) g += _lambda * p;
+            if (_momentum)
+            {
+                buffer = _first ? g : _mu * buffer + g;
+                g = buffer;
+            }
+            p -= _lr * g;
         }
-        p.Data -= LearningRate * g;
     }
+
+    // Math.BitDecrement(1.0): the largest double below 1 (1 - double.Epsilon rounds back to 1).
+    private static (double, double) Checked(double momentum, double weightDecay) => (
+        Check(momentum, 0, Math.BitDecrement(1.0), nameof(momentum), "in [0, 1)"),
+        Check(weightDecay, 0, double.MaxValue, nameof(weightDecay), "of 0 or more"));
 }

@@ -64,7 +64,7 @@ public class OptimizerArgumentTests
         Assert.Equal("eps", Assert.Throws<ArgumentOutOfRangeException>(() => new AdamW(Params(), eps: 0)).ParamName);
         Assert.Equal("weightDecay", Assert.Throws<ArgumentOutOfRangeException>(() => new AdamW(Params(), weightDecay: -1)).ParamName);
         Assert.Equal("weightDecay", Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(Params(), 0.1, weightDecay: double.NaN)).ParamName);
-        Assert.Throws<ArgumentNullException>(() => new Sgd(null!, 0.1));
+        Assert.Throws<ArgumentNullException>(() => new Sgd((IReadOnlyList<Value>)null!, 0.1));
     }
 
     [Fact]

@@ -1,0 +1,100 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Micrograd.Tensors.Kernels;
+
+/// <summary>
+/// The elementwise loops: every op's forward rule and local derivative come from its one definition in
+/// Ops.cs, applied element by element, exactly as the scalar engine applies them to one Value. Where an op
+/// gives its rules on vectors too, the loops take a vector of elements at a time and finish element by element.
+/// </summary>
+internal static class Elementwise
+{
+    /// <summary>output[i] = f(a[i]).</summary>
+    public static void Map<TOp, T>(ReadOnlySpan<T> a, Span<T> output)
+        where TOp : struct, IUnaryOp where T : IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (TOp.Vectorized)
+            for (; i <= output.Length - Vector<T>.Count; i += Vector<T>.Count)
+                Store(TOp.Forward(Load(a, i)), output, i);
+        for (; i < output.Length; i++) output[i] = TOp.Forward(a[i]);
+    }
+
+    /// <summary>gradA[i] += f'(a[i]) · gradOutput[i]: the chain rule, element by element.</summary>
+    public static void MapBackward<TOp, T>(ReadOnlySpan<T> a, ReadOnlySpan<T> output, ReadOnlySpan<T> gradOutput, Span<T> gradA)
+        where TOp : struct, IUnaryOp where T : IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (TOp.Vectorized)
+            for (; i <= gradA.Length - Vector<T>.Count; i += Vector<T>.Count)
+                Store(Load(gradA, i) + TOp.Local(Load(a, i), Load(output, i)) * Load(gradOutput, i), gradA, i);
+        for (; i < gradA.Length; i++) gradA[i] += TOp.Local(a[i], output[i]) * gradOutput[i];
+    }
+
+    /// <summary>output = f(a, b) with a and b broadcast to the output's shape.</summary>
+    public static void Zip<TOp, T>(ReadOnlySpan<T> a, int[] aShape, ReadOnlySpan<T> b, int[] bShape, Span<T> output, int[] outShape)
+        where TOp : struct, IBinaryOp where T : IFloatingPointIeee754<T>
+    {
+        var rows = new BroadcastRows(outShape, aShape, bShape);
+        int n = rows.Length, sa = rows.StrideA, sb = rows.StrideB;
+        while (rows.Next(out int o, out int ia, out int ib))
+        {
+            var row = output.Slice(o, n);
+            var ra = a.Slice(ia, sa == 1 ? n : 1);
+            var rb = b.Slice(ib, sb == 1 ? n : 1);
+            int j = 0;
+            if (TOp.Vectorized)
+                for (; j <= n - Vector<T>.Count; j += Vector<T>.Count)
+                    Store(TOp.Forward(sa == 1 ? Load(ra, j) : new Vector<T>(ra[0]), sb == 1 ? Load(rb, j) : new Vector<T>(rb[0])), row, j);
+            for (; j < n; j++) row[j] = TOp.Forward(ra[j * sa], rb[j * sb]);
+        }
+    }
+
+    /// <summary>
+    /// The chain rule for f(a, b) over broadcast operands, in the output's layout: gradA[i] += ∂f/∂a · g[i]
+    /// and gradB[i] += ∂f/∂b · g[i] for every output element i. Either gradient may be empty (not wanted).
+    /// Where an operand was broadcast, its gradient here has the output's shape and is summed back to the
+    /// operand's shape afterwards (<see cref="Reduce.SumTo{T}"/>).
+    /// </summary>
+    public static void ZipBackward<TOp, T>(ReadOnlySpan<T> a, int[] aShape, ReadOnlySpan<T> b, int[] bShape, ReadOnlySpan<T> output,
+        int[] outShape, ReadOnlySpan<T> gradOutput, Span<T> gradA, Span<T> gradB)
+        where TOp : struct, IBinaryOp where T : IFloatingPointIeee754<T>
+    {
+        bool wantA = !gradA.IsEmpty, wantB = !gradB.IsEmpty;
+        var rows = new BroadcastRows(outShape, aShape, bShape);
+        int n = rows.Length, sa = rows.StrideA, sb = rows.StrideB;
+        while (rows.Next(out int o, out int ia, out int ib))
+        {
+            var ra = a.Slice(ia, sa == 1 ? n : 1);
+            var rb = b.Slice(ib, sb == 1 ? n : 1);
+            var ro = output.Slice(o, n);
+            var g = gradOutput.Slice(o, n);
+            var ga = wantA ? gradA.Slice(o, n) : default;
+            var gb = wantB ? gradB.Slice(o, n) : default;
+            int j = 0;
+            if (TOp.Vectorized)
+                for (; j <= n - Vector<T>.Count; j += Vector<T>.Count)
+                {
+                    var (da, db) = TOp.Local(sa == 1 ? Load(ra, j) : new Vector<T>(ra[0]), sb == 1 ? Load(rb, j) : new Vector<T>(rb[0]), Load(ro, j));
+                    var gj = Load(g, j);
+                    if (wantA) Store(Load(ga, j) + da * gj, ga, j);
+                    if (wantB) Store(Load(gb, j) + db * gj, gb, j);
+                }
+            for (; j < n; j++)
+            {
+                var (da, db) = TOp.Local(ra[j * sa], rb[j * sb], ro[j]);
+                if (wantA) ga[j] += da * g[j];
+                if (wantB) gb[j] += db * g[j];
+            }
+        }
+    }
+
+    // Callers keep i + Vector<T>.Count within the span.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<T> Load<T>(ReadOnlySpan<T> span, int i) => Vector.LoadUnsafe(ref MemoryMarshal.GetReference(span), (nuint)i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(Vector<T> value, Span<T> span, int i) => value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)i);
+}

@@ -1,0 +1,179 @@
+using System.Numerics;
+using Micrograd.Data;
+
+namespace Micrograd.Tensors;
+
+/// <summary>What every tensor has whatever its number type: a shape, and whether it takes part in gradients.</summary>
+public abstract class Tensor
+{
+    private protected Tensor(int[] shape, bool requiresGrad)
+    {
+        Dims = shape;
+        Count = Tensors.Shape.Count(shape);
+        RequiresGrad = requiresGrad;
+    }
+
+    /// <summary>The most threads a tensor kernel may use (the matrix product splits large products across
+    /// them; small ones always run on the calling thread). At least 1; the machine's processor count by default.</summary>
+    public static int MaxThreads
+    {
+        get;
+        set => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxThreads), value, $"Expected at least 1 thread, got {value}.");
+    } = Environment.ProcessorCount;
+
+    internal readonly int[] Dims;
+
+    /// <summary>The size of each dimension, outermost first; empty for a single number.</summary>
+    public IReadOnlyList<int> Shape => Dims;
+
+    /// <summary>The number of elements.</summary>
+    public int Count { get; }
+
+    /// <summary>True when a backward pass computes this tensor's gradient: set on leaves (parameters), and on
+    /// everything computed from a tensor that requires it.</summary>
+    public bool RequiresGrad { get; }
+
+    /// <summary>Sets this tensor's gradient to 0 in place (nothing to do before the first backward pass).</summary>
+    public abstract void ZeroGrad();
+
+    internal abstract void Update(Optim.Optimizer optimizer, int index);
+}
+
+/// <summary>
+/// An array of numbers that remembers how it was computed: the tensor engine. It is micrograd's Value with
+/// whole arrays in place of single numbers: one node of the graph per array operation, the same chain rule,
+/// and each elementwise op's forward rule and local derivative taken from the same definition (Ops.cs).
+/// </summary>
+/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
+/// <remarks>
+/// Differences from <see cref="Value"/>, as in PyTorch: only tensors that require a gradient, and what is
+/// computed from them, are tracked; and only leaves keep their <see cref="Grad"/> after a backward pass.
+/// Elements are stored row-major.
+/// </remarks>
+public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPointIeee754<T>
+{
+    internal readonly T[] Data;
+    internal Functions.Function<T>? Creator;
+    internal long Mark; // the backward pass's visit mark, as Value's
+
+    internal Tensor(T[] data, int[] shape, bool requiresGrad) : base(shape, requiresGrad) => Data = data;
+
+    /// <summary>A tensor holding a row-major copy of <paramref name="values"/>.</summary>
+    /// <param name="values">The elements, last dimension fastest.</param>
+    /// <param name="shape">The shape; its element count must be <paramref name="values"/>' length.</param>
+    /// <param name="requiresGrad">True for a parameter: backward passes then fill in <see cref="Grad"/>.</param>
+    /// <exception cref="ArgumentException">When the counts differ or a dimension is negative.</exception>
+    public static Tensor<T> FromArray(T[] values, int[] shape, bool requiresGrad = false)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(shape);
+        int count = Tensors.Shape.Count(shape);
+        if (values.Length != count)
+            throw new ArgumentException($"Expected {count} values for shape {Tensors.Shape.Format(shape)}, got {values.Length}.", nameof(values));
+        return new Tensor<T>((T[])values.Clone(), (int[])shape.Clone(), requiresGrad);
+    }
+
+    /// <summary>A tensor of zeros.</summary>
+    public static Tensor<T> Zeros(int[] shape, bool requiresGrad = false) =>
+        new(new T[Tensors.Shape.Count(shape)], (int[])shape.Clone(), requiresGrad);
+
+    /// <summary>A tensor of ones.</summary>
+    public static Tensor<T> Ones(int[] shape, bool requiresGrad = false)
+    {
+        var t = Zeros(shape, requiresGrad);
+        Array.Fill(t.Data, T.One);
+        return t;
+    }
+
+    /// <summary>A tensor of draws uniform in [<paramref name="low"/>, <paramref name="high"/>) from
+    /// <paramref name="rng"/>, in row-major order (each drawn in double, then rounded to T).</summary>
+    public static Tensor<T> Uniform(int[] shape, double low, double high, Rng rng, bool requiresGrad = false)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        var t = Zeros(shape, requiresGrad);
+        for (int i = 0; i < t.Data.Length; i++) t.Data[i] = T.CreateChecked(rng.Uniform(low, high));
+        return t;
+    }
+
+    /// <summary>A single number that takes no part in gradients, such as the 2 in <c>x * 2</c>.</summary>
+    internal static Tensor<T> Constant(T value) => new([value], [], false);
+
+    /// <summary>d(output)/d(this tensor) after a backward pass, for leaves that require a gradient; null until
+    /// a backward pass reaches it. It accumulates over passes, like <see cref="Value.Grad"/>: call
+    /// <see cref="ZeroGrad"/> (or the optimizer's) before each pass.</summary>
+    public Tensor<T>? Grad { get; private set; }
+
+    /// <summary>Keeps this computed tensor's gradient in <see cref="Grad"/> after backward passes, as PyTorch's
+    /// <c>retain_grad()</c> (leaves keep theirs anyway). For looking inside a graph; it costs a copy.</summary>
+    public void RetainGrad() => _retainGrad = true;
+
+    private bool _retainGrad;
+
+    /// <summary>A row-major copy of the elements.</summary>
+    public T[] ToArray() => (T[])Data.Clone();
+
+    /// <summary>The only element of a one-element tensor, such as a loss.</summary>
+    /// <exception cref="InvalidOperationException">When the tensor has more than one element.</exception>
+    public T Item() => Count == 1
+        ? Data[0]
+        : throw new InvalidOperationException($"Expected a tensor of one element, got shape {Tensors.Shape.Format(Dims)}.");
+
+    /// <inheritdoc/>
+    public override void ZeroGrad()
+    {
+        if (Grad is not null) Array.Clear(Grad.Data);
+    }
+
+    /// <summary>"Tensor&lt;Double&gt;[2, 3]", with the elements when there are few.</summary>
+    public override string ToString()
+    {
+        string head = $"Tensor<{typeof(T).Name}>{Tensors.Shape.Format(Dims)}";
+        return Count <= 10 ? $"{head} {{{string.Join(", ", Data)}}}" : head;
+    }
+
+    internal override void Update(Optim.Optimizer optimizer, int index)
+    {
+        if (Grad is not null) optimizer.Update(index, Data.AsSpan(), (ReadOnlySpan<T>)Grad.Data);
+    }
+
+    /// <summary>The span to add this tensor's gradient into during a backward pass: a leaf's
+    /// <see cref="Grad"/>, or a zeroed buffer that lives until this tensor has passed its gradient on.
+    /// Empty when the tensor takes no part in gradients.</summary>
+    internal Span<T> GradientSpan()
+    {
+        if (!RequiresGrad) return default;
+        if (Creator is null)
+        {
+            Grad ??= new Tensor<T>(new T[Count], Dims, false);
+            return Grad.Data;
+        }
+        if (GradBuffer is null)
+        {
+            GradBuffer = System.Buffers.ArrayPool<T>.Shared.Rent(Count);
+            Array.Clear(GradBuffer, 0, Count);
+        }
+        return GradBuffer.AsSpan(0, Count);
+    }
+
+    internal T[]? GradBuffer;
+
+    /// <summary>Called once this computed tensor has passed its gradient on: the buffer goes back to the pool
+    /// (after adding it to <see cref="Grad"/> if it is retained).</summary>
+    internal void ReleaseGradient()
+    {
+        if (GradBuffer is null) return;
+        if (_retainGrad)
+        {
+            Grad ??= new Tensor<T>(new T[Count], Dims, false);
+            System.Numerics.Tensors.TensorPrimitives.Add(Grad.Data, GradBuffer.AsSpan(0, Count), Grad.Data);
+        }
+        ReturnGradient();
+    }
+
+    internal void ReturnGradient()
+    {
+        if (GradBuffer is null) return;
+        System.Buffers.ArrayPool<T>.Shared.Return(GradBuffer);
+        GradBuffer = null;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Numerics;
+using Micrograd.Tensors;
+
+namespace Micrograd;
+
+// The losses of Losses.cs for tensors: the same formulas, each built from tensor ops so that Backward
+// differentiates them like any other graph.
+public static partial class Losses
+{
+    /// <summary>The sum over examples of (prediction - target)², for predictions and targets of one shape.</summary>
+    /// <exception cref="ArgumentException">When the shapes differ.</exception>
+    public static Tensor<T> SumSquaredError<T>(Tensor<T> predictions, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> =>
+        (predictions - SameShape(targets, predictions)).Pow(T.CreateChecked(2)).Sum();
+
+    /// <summary>The mean over examples of (prediction - target)².</summary>
+    public static Tensor<T> MeanSquaredError<T>(Tensor<T> predictions, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> =>
+        SumSquaredError(predictions, targets) * (T.One / T.CreateChecked(predictions.Count));
+
+    /// <summary>micrograd's max-margin loss: the mean of relu(1 - y·score), for scores of shape [N] or [N, 1]
+    /// and N labels of -1 or +1.</summary>
+    /// <exception cref="ArgumentException">When the counts differ or a label is neither -1 nor +1.</exception>
+    public static Tensor<T> Hinge<T>(Tensor<T> scores, Tensor<T> labels) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var y = SameShape(labels, scores);
+        for (int i = 0; i < y.Count; i++)
+            if (T.Abs(y.Data[i]) != T.One)
+                throw new ArgumentException($"Expected hinge-loss labels of -1 or +1, got {y.Data[i]} for example {i + 1}.", nameof(labels));
+        return (T.One - y * scores).Relu().Mean();
+    }
+
+    /// <summary>The mean cross-entropy of [N, C] logits against N class indices (see <see cref="Tensor{T}.CrossEntropy"/>).</summary>
+    public static Tensor<T> CrossEntropy<T>(Tensor<T> logits, int[] targets) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        return logits.CrossEntropy(targets);
+    }
+
+    /// <summary>L2 regularisation: <paramref name="alpha"/> times the sum of every parameter's squares.</summary>
+    public static Tensor<T> L2<T>(IReadOnlyList<Tensor<T>> parameters, double alpha) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Count == 0) throw new ArgumentException("Expected at least one parameter, got none.", nameof(parameters));
+        var sum = (parameters[0] * parameters[0]).Sum();
+        for (int i = 1; i < parameters.Count; i++) sum += (parameters[i] * parameters[i]).Sum();
+        return sum * T.CreateChecked(alpha);
+    }
+
+    // Targets with as many elements as the predictions, seen in their shape (so [N] labels never broadcast
+    // against [N, 1] scores into an [N, N] table).
+    private static Tensor<T> SameShape<T>(Tensor<T> targets, Tensor<T> predictions) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(predictions);
+        if (targets.Count != predictions.Count)
+            throw new ArgumentException(
+                $"Expected one target per prediction: predictions of shape {Tensors.Shape.Format(predictions.Dims)} but targets of shape {Tensors.Shape.Format(targets.Dims)}.",
+                nameof(targets));
+        return targets.Dims.AsSpan().SequenceEqual(predictions.Dims) ? targets : targets.Reshape(predictions.Dims);
+    }
+}
