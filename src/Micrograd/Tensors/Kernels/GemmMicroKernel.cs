@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Micrograd.Tensors.Kernels;
 
 /// <summary>
-/// The GEMM micro-kernel: one MR×NR tile of C, MR = <c>TSimd.Rows</c> rows by NR = two vectors of columns,
+/// The GEMM micro-kernel: one MR×NR tile of C, MR = <c>TSimd.Rows</c> rows (at most 12) by NR = two vectors of columns,
 /// held in registers while k runs. Each step of k loads one row of B (two vectors), broadcasts MR numbers of A
 /// and does 2·MR fused multiply-adds; the tile goes back to C once, at the end. The accumulators are plain
 /// locals so that the JIT keeps them in registers; rows past <c>TSimd.Rows</c> fold away at compile time.
@@ -25,18 +25,16 @@ internal static class GemmMicroKernel
         TVector c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
             c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default,
             c60 = default, c61 = default, c70 = default, c71 = default, c80 = default, c81 = default,
-            c90 = default, c91 = default, ca0 = default, ca1 = default, cb0 = default, cb1 = default,
-            cc0 = default, cc1 = default, cd0 = default, cd1 = default;
+            c90 = default, c91 = default, ca0 = default, ca1 = default, cb0 = default, cb1 = default;
         int mr = TSimd.Rows, width = TSimd.Count;
         ref T pb = ref Unsafe.AsRef(in b);
-        // Rows r0+0, r0+1, r0+2 are at a0, a0 + rs, a0 + 2rs, and so on from a3, a6, a9, a12: five pointers and two
-        // strides in general registers, whatever the layout of A (packed, row-major or transposed).
+        // Rows 0, 1, 2 are at a0, a0 + rs, a0 + 2rs, and so on from a3, a6, a9: four pointers and two strides in
+        // general registers, whatever the layout of A (packed, row-major or transposed).
         nint rs = aRowStride, rs2 = 2 * aRowStride;
         ref T a0 = ref Unsafe.AsRef(in a);
         ref T a3 = ref Unsafe.Add(ref a0, mr > 3 ? 3 * rs : 0);
         ref T a6 = ref Unsafe.Add(ref a0, mr > 6 ? 6 * rs : 0);
         ref T a9 = ref Unsafe.Add(ref a0, mr > 9 ? 9 * rs : 0);
-        ref T a12 = ref Unsafe.Add(ref a0, mr > 12 ? 12 * rs : 0);
         for (int p = 0; p < depth; p++)
         {
             TVector b0 = TSimd.Load(in pb), b1 = TWidth.Wide ? TSimd.Load(in Unsafe.Add(ref pb, width)) : default;
@@ -52,13 +50,10 @@ internal static class GemmMicroKernel
             if (mr > 9) Row<T, TVector, TSimd, TWidth>(ref c90, ref c91, a9, b0, b1);
             if (mr > 10) Row<T, TVector, TSimd, TWidth>(ref ca0, ref ca1, Unsafe.Add(ref a9, rs), b0, b1);
             if (mr > 11) Row<T, TVector, TSimd, TWidth>(ref cb0, ref cb1, Unsafe.Add(ref a9, rs2), b0, b1);
-            if (mr > 12) Row<T, TVector, TSimd, TWidth>(ref cc0, ref cc1, a12, b0, b1);
-            if (mr > 13) Row<T, TVector, TSimd, TWidth>(ref cd0, ref cd1, Unsafe.Add(ref a12, rs), b0, b1);
             a0 = ref Unsafe.Add(ref a0, aStepStride);
             a3 = ref Unsafe.Add(ref a3, aStepStride);
             a6 = ref Unsafe.Add(ref a6, aStepStride);
             a9 = ref Unsafe.Add(ref a9, aStepStride);
-            a12 = ref Unsafe.Add(ref a12, aStepStride);
             pb = ref Unsafe.Add(ref pb, bStride);
         }
 
@@ -76,8 +71,6 @@ internal static class GemmMicroKernel
             if (mr > 9) AddRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 9 * ldc), c90, c91);
             if (mr > 10) AddRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 10 * ldc), ca0, ca1);
             if (mr > 11) AddRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 11 * ldc), cb0, cb1);
-            if (mr > 12) AddRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 12 * ldc), cc0, cc1);
-            if (mr > 13) AddRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 13 * ldc), cd0, cd1);
             return;
         }
 
@@ -94,8 +87,6 @@ internal static class GemmMicroKernel
         if (rows > 9) AddPartialRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 9 * ldc), c90, c91, cols);
         if (rows > 10) AddPartialRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 10 * ldc), ca0, ca1, cols);
         if (rows > 11) AddPartialRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 11 * ldc), cb0, cb1, cols);
-        if (rows > 12) AddPartialRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 12 * ldc), cc0, cc1, cols);
-        if (rows > 13) AddPartialRow<T, TVector, TSimd, TWidth>(ref Unsafe.Add(ref c, 13 * ldc), cd0, cd1, cols);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

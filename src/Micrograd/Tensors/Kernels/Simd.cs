@@ -17,7 +17,7 @@ internal interface ISimd<T, TVector>
     static abstract int Count { get; }
 
     /// <summary>Rows of the GEMM micro-kernel's tile (MR) for this width: as many as the vector registers allow
-    /// with two vectors of accumulators per row, two for B and one for the broadcast.</summary>
+    /// with two vectors of accumulators per row, two for B and one for the broadcast; at most 12.</summary>
     static abstract int Rows { get; }
 
     static abstract TVector Load(ref readonly T source);
