@@ -29,15 +29,15 @@ internal static class GemmParallel
             {
                 int start = (int)((long)units * part / parts) * unit;
                 int end = Math.Min((int)((long)units * (part + 1) / parts) * unit, byColumns ? n : m);
-                var a = new ReadOnlySpan<T>((T*)aAddress, aLength);
-                var b = new ReadOnlySpan<T>((T*)bAddress, bLength);
-                var c = new Span<T>((T*)cAddress, cLength);
+                var allA = new ReadOnlySpan<T>((T*)aAddress, aLength);
+                var allB = new ReadOnlySpan<T>((T*)bAddress, bLength);
+                var allC = new Span<T>((T*)cAddress, cLength);
                 if (byColumns)
-                    GemmBlocked.Multiply<T, TVector, TSimd>(transposeA, transposeB, m, end - start, k, a, lda,
-                        b[(transposeB ? start * ldb : start)..], ldb, c[start..], ldc);
+                    GemmBlocked.Multiply<T, TVector, TSimd>(transposeA, transposeB, m, end - start, k, allA, lda,
+                        allB[(transposeB ? start * ldb : start)..], ldb, allC[start..], ldc);
                 else
                     GemmBlocked.Multiply<T, TVector, TSimd>(transposeA, transposeB, end - start, n, k,
-                        a[(transposeA ? start : start * lda)..], lda, b, ldb, c[(start * ldc)..], ldc);
+                        allA[(transposeA ? start : start * lda)..], lda, allB, ldb, allC[(start * ldc)..], ldc);
             });
         }
     }

@@ -38,11 +38,11 @@ public class GemmTests
 
     [Fact]
     public void Random_float_products_match_the_triple_loop() =>
-        SmallCases.Sample(g => Check<float>(g, FloatTolerance), iter: 400, seed: Seed(1), threads: 1);
+        SmallCases.Sample(g => Check<float>(g, FloatTolerance), iter: 300, seed: Seed(1), threads: 1);
 
     [Fact]
     public void Random_double_products_match_the_triple_loop() =>
-        SmallCases.Sample(g => Check<double>(g, DoubleTolerance), iter: 400, seed: Seed(2), threads: 1);
+        SmallCases.Sample(g => Check<double>(g, DoubleTolerance), iter: 300, seed: Seed(2), threads: 1);
 
     public static TheoryData<GemmCase> EdgeCases()
     {
@@ -76,7 +76,7 @@ public class GemmTests
     public void Every_vector_width_gives_the_right_product()
     {
         // Each width runs on any machine (a vector type the hardware lacks is emulated), so all are tested here.
-        var cases = SmallCases.Array[60];
+        var cases = SmallCases.Array[30];
         cases.Sample(gs =>
         {
             foreach (var g in gs)

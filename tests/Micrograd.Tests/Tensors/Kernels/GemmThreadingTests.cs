@@ -13,10 +13,10 @@ public class GemmThreadingTests
 {
     public static TheoryData<bool, bool, int, int, int> Shapes => new()
     {
-        { false, false, 130, 150, 70 },  // wide: split along columns
-        { true, false, 200, 20, 300 },   // narrow: split along rows
-        { false, true, 61, 97, 515 },    // ragged, three blocks of k
-        { true, true, 150, 33, 90 },
+        { false, false, 50, 150, 30 },   // wide: split along columns
+        { true, false, 90, 20, 40 },     // narrow: split along rows
+        { false, true, 29, 70, 515 },    // ragged, three blocks of k
+        { true, true, 61, 33, 20 },
     };
 
     [Theory]
