@@ -93,7 +93,7 @@ static void YinYang()
 
     Console.WriteLine();
     Console.WriteLine("The model's classes: ' ' yin (0), '.' yang (1), ':' the dots (2); the training points: 0, 1, 2");
-    DrawMap((u, v) => Objective.ArgMax(model.Forward([u, v]).Select(l => l.Data).ToArray()), [' ', '.', ':'],
+    DrawMap((u, v) => OutputKinds.ArgMax(model.Forward([u, v]).Select(l => l.Data).ToArray()), [' ', '.', ':'],
         train, y => (char)('0' + (int)y), xMin: -2.2, xMax: 2.2, yMin: -2.1, yMax: 2.1);
 }
 
@@ -101,7 +101,7 @@ static Value CrossEntropyOf(MLP model, Dataset data) =>
     Losses.CrossEntropy(data.Inputs.Select(model.Forward).ToArray(), data.Targets);
 
 static double Accuracy(MLP model, Dataset data) =>
-    data.Inputs.Select((x, i) => Objective.ArgMax(model.Forward(x).Select(l => l.Data).ToArray()) == (int)data.Targets[i] ? 1.0 : 0.0).Average();
+    data.Inputs.Select((x, i) => OutputKinds.ArgMax(model.Forward(x).Select(l => l.Data).ToArray()) == (int)data.Targets[i] ? 1.0 : 0.0).Average();
 
 // A map of the plane in characters: the background shows the model's class, the points their label.
 // A character cell is about twice as tall as it is wide, so rows step twice as far as columns.

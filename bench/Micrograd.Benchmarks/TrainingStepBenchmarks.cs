@@ -15,8 +15,8 @@ public class TrainingStepBenchmarks
     private Trainer _trainer = null!;
 
     /// <summary>The engine under test.</summary>
-    [Params(Engine.Dynamic, Engine.Tape)]
-    public Engine Engine { get; set; }
+    [Params(EngineKind.Dynamic, EngineKind.Tape)]
+    public EngineKind Engine { get; set; }
 
     [GlobalSetup]
     public void Setup() =>

@@ -10,12 +10,10 @@ namespace Micrograd.Cli;
 /// </summary>
 public static class Cli
 {
-    /// <summary>Runs the command line <paramref name="args"/>, writing to the given writers.</summary>
-    /// <returns>The exit code: 0 on success, see <see cref="ExitCodes"/>.</returns>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliContext(stdout, stderr));
 
-    /// <summary>Runs the command line <paramref name="args"/> in <paramref name="context"/>.</summary>
-    /// <returns>The exit code: 0 on success, see <see cref="ExitCodes"/>.</returns>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -56,7 +54,6 @@ public static class Cli
         }
     }
 
-    /// <summary>The root command with every subcommand.</summary>
     public static Command CreateRootCommand(CliContext context)
     {
         // A plain Command named "micrograd" rather than a RootCommand, whose name would be the assembly's

@@ -7,7 +7,7 @@ namespace Micrograd.Cli;
 /// <param name="Out">Standard output: results, summaries, the paths written.</param>
 /// <param name="Err">Standard error: errors, warnings and hints.</param>
 /// <param name="Interactive">True when <paramref name="Out"/> is a terminal a live display may redraw.</param>
-/// <param name="GetEnvironmentVariable">Reads an environment variable (MICROGRAD_DOT); injectable for tests.</param>
+/// <param name="GetEnvironmentVariable">Injectable for tests (MICROGRAD_DOT).</param>
 public sealed record CliContext(TextWriter Out, TextWriter Err, bool Interactive, Func<string, string?> GetEnvironmentVariable)
 {
     /// <summary>A context for in-process use: not interactive, the process's environment.</summary>

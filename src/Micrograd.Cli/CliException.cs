@@ -6,12 +6,11 @@ namespace Micrograd.Cli;
 /// </summary>
 public class CliException : Exception
 {
-    /// <summary>Creates the exception; <paramref name="message"/> says what was expected and what came.</summary>
+    /// <summary><paramref name="message"/> says what was expected and what came.</summary>
     public CliException(string message) : base(message)
     {
     }
 
-    /// <summary>Creates the exception with the underlying cause.</summary>
     public CliException(string message, Exception inner) : base(message, inner)
     {
     }
@@ -20,10 +19,12 @@ public class CliException : Exception
     public virtual IReadOnlyList<string> Details => [];
 }
 
-/// <summary>The exit codes of the <c>micrograd</c> command.</summary>
+/// <summary>An output could not be written (no permission, no space, ...): exit code
+/// <see cref="ExitCodes.Failure"/>, as a failure of the machine rather than of the input.</summary>
+public sealed class OutputWriteException(string message, Exception? inner = null) : Exception(message, inner);
+
 public static class ExitCodes
 {
-    /// <summary>The command did what was asked.</summary>
     public const int Success = 0;
 
     /// <summary>Bad input: an invalid argument or option, a missing, unreadable or malformed file, or settings

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Micrograd.Data;
 using Micrograd.Serialization;
 using Micrograd.Viz;
@@ -7,9 +8,8 @@ namespace Micrograd.Cli;
 /// <summary>
 /// Turns an exception into what the user sees: one <c>error:</c> line (never a stack trace) and an exit code.
 /// </summary>
-internal static class ErrorReport
+internal static partial class ErrorReport
 {
-    /// <summary>Writes <paramref name="e"/> to <paramref name="err"/> and returns the exit code.</summary>
     public static int Write(Exception e, TextWriter err)
     {
         var (message, code) = Describe(e);
@@ -19,7 +19,6 @@ internal static class ErrorReport
         return code;
     }
 
-    /// <summary>The one-line message and the exit code for <paramref name="e"/>.</summary>
     public static (string Message, int Code) Describe(Exception e) => e switch
     {
         CliException => (OneLine(e.Message), ExitCodes.BadInput),
@@ -29,38 +28,29 @@ internal static class ErrorReport
         FileNotFoundException f => ($"no such file: {f.FileName ?? OneLine(f.Message)}", ExitCodes.BadInput),
         DirectoryNotFoundException => (Decapitalize(OneLine(e.Message)), ExitCodes.BadInput),
         UnauthorizedAccessException => ($"permission denied: {OneLine(e.Message)}", ExitCodes.BadInput),
-        ArgumentException a => (ArgumentMessage(a), ExitCodes.BadInput),
+        ArgumentException => (Decapitalize(OneLine(e.Message)), ExitCodes.BadInput),
         Train.TrainingInterruptedException => (e.Message, ExitCodes.Interrupted),
+        OutputWriteException => (OneLine(e.Message), ExitCodes.Failure),
         Graphs.GraphvizException => (OneLine(e.Message), ExitCodes.Failure),
         IOException => ($"input/output error: {Decapitalize(OneLine(e.Message))}", ExitCodes.Failure),
         _ => ($"unexpected {e.GetType().Name}: {OneLine(e.Message)} (this is a bug; please report it)", ExitCodes.Failure),
     };
 
-    /// <summary>A CSV problem with the file name; the library's message already names line and column.</summary>
+    // The library's message names the line and column; the file comes from the exception.
     private static string Csv(CsvFormatException e)
     {
-        string place = e.Message.Contains("line ", StringComparison.Ordinal)
+        string place = e.Line == 0 || e.Message.Contains("line ", StringComparison.Ordinal)
             ? ""
             : e.Column > 0 ? $" (line {e.Line}, column {e.Column})" : $" (line {e.Line})";
-        string file = e.Data["path"] as string ?? "the CSV file";
-        return $"{file}: {Decapitalize(OneLine(e.Message))}{place}";
+        return $"{e.Path ?? "the CSV file"}: {Decapitalize(OneLine(e.Message)).TrimEnd('.')}{place}.";
     }
 
-    /// <summary>ArgumentException appends " (Parameter 'x')" and ArgumentOutOfRangeException a line with the
-    /// actual value; the library's messages already say both, so only the first sentence is kept.</summary>
-    private static string ArgumentMessage(ArgumentException e)
-    {
-        string message = OneLine(e.Message);
-        if (e.ParamName is { } name)
-            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
-        return Decapitalize(message);
-    }
-
-    /// <summary>The first line of <paramref name="message"/>, trimmed.</summary>
+    /// <summary>The first line of <paramref name="message"/>, trimmed, without the " (Parameter 'x')" that
+    /// .NET appends to argument exceptions, also where one message quotes another.</summary>
     public static string OneLine(string message)
     {
         int newline = message.IndexOfAny(['\r', '\n']);
-        return (newline < 0 ? message : message[..newline]).Trim();
+        return ParameterSuffix().Replace(newline < 0 ? message : message[..newline], "").Trim();
     }
 
     /// <summary>"Expected a number" reads better after "error: " as "expected a number".</summary>
@@ -68,4 +58,7 @@ internal static class ErrorReport
         message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1])
             ? char.ToLowerInvariant(message[0]) + message[1..]
             : message;
+
+    [GeneratedRegex(@" \(Parameter '[^']*'\)")]
+    private static partial Regex ParameterSuffix();
 }

@@ -1,9 +1,7 @@
 namespace Micrograd;
 
-/// <summary>
-/// Derivatives estimated from their definition, for learning and for checking <see cref="Value.Backward()"/>:
-/// nudge an input by a small h and watch how much the output moves.
-/// </summary>
+/// <summary>Derivatives estimated from their definition (nudge an input by h, watch the output move), for
+/// learning and for checking <see cref="Value.Backward()"/>.</summary>
 public static class Gradients
 {
     /// <summary>The step used when none is given: small enough for a good slope, large enough that rounding
@@ -27,13 +25,8 @@ public static class Gradients
         return (f(x + h) - f(x - h)) / (2 * h);
     }
 
-    /// <summary>
-    /// Compares <see cref="Value.Backward()"/> with central differences for a function of n inputs.
-    /// </summary>
-    /// <param name="f">Builds the output from fresh leaves holding the inputs (it is called 2n + 1 times).</param>
-    /// <param name="at">The point at which to compare.</param>
-    /// <param name="h">The central-difference step.</param>
-    /// <returns>Both gradients and the worst relative error between them.</returns>
+    /// <summary>Compares <see cref="Value.Backward()"/> with central differences for a function of n inputs;
+    /// <paramref name="f"/> builds the output from fresh leaves holding the inputs (it is called 2n + 1 times).</summary>
     public static GradientCheck Check(Func<IReadOnlyList<Value>, Value> f, IReadOnlyList<double> at, double h = DefaultStep)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -61,7 +54,6 @@ public static class Gradients
     }
 }
 
-/// <summary>The outcome of <see cref="Gradients.Check"/>.</summary>
 public sealed class GradientCheck
 {
     internal GradientCheck(double[] analytic, double[] numerical)
@@ -79,10 +71,8 @@ public sealed class GradientCheck
         }
     }
 
-    /// <summary>The gradient from backpropagation, one entry per input.</summary>
     public IReadOnlyList<double> Analytic { get; }
 
-    /// <summary>The gradient from central differences, one entry per input.</summary>
     public IReadOnlyList<double> Numerical { get; }
 
     /// <summary>The largest <see cref="RelativeError"/> over the inputs (0 for a function of no inputs).</summary>
@@ -96,7 +86,6 @@ public sealed class GradientCheck
     public static double RelativeError(double analytic, double numerical) =>
         analytic == numerical ? 0 : Math.Abs(analytic - numerical) / Math.Max(1, Math.Max(Math.Abs(analytic), Math.Abs(numerical)));
 
-    /// <inheritdoc/>
     public override string ToString() =>
         WorstIndex < 0 ? "no inputs" :
         $"worst relative error {WorstRelativeError:G3} at input {WorstIndex} (backward {Analytic[WorstIndex]:G10}, central difference {Numerical[WorstIndex]:G10})";

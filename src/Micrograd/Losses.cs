@@ -1,9 +1,7 @@
 namespace Micrograd;
 
-/// <summary>
-/// Loss functions: one number that says how wrong a model is, built from Values so that
-/// <see cref="Value.Backward()"/> can tell each parameter which way to move.
-/// </summary>
+/// <summary>One number that says how wrong a model is, built from Values so that
+/// <see cref="Value.Backward()"/> can tell each parameter which way to move.</summary>
 public static partial class Losses
 {
     /// <summary>The lecture's loss: the sum over examples of (prediction - target)².</summary>
@@ -13,21 +11,18 @@ public static partial class Losses
         return Value.Sum(predictions.Select((p, i) => (p - targets[i]).Pow(2)));
     }
 
-    /// <summary>The mean over examples of (prediction - target)².</summary>
     public static Value MeanSquaredError(IReadOnlyList<Value> predictions, IReadOnlyList<double> targets) =>
         Mean(SumSquaredError(predictions, targets), predictions.Count);
 
-    /// <summary>
-    /// The max-margin (SVM) loss of micrograd's moons demo: the mean over examples of relu(1 - y·score), for
-    /// labels y of -1 or +1. An example scores no loss once it is on the right side with a margin of 1.
-    /// </summary>
+    /// <summary>micrograd's max-margin loss: the mean of relu(1 - y·score); an example scores no loss once it
+    /// is on the right side with a margin of 1.</summary>
     /// <exception cref="ArgumentException">When a label is neither -1 nor +1.</exception>
     public static Value Hinge(IReadOnlyList<Value> scores, IReadOnlyList<double> labels)
     {
         CheckPairs(scores, labels);
         for (int i = 0; i < labels.Count; i++)
             if (labels[i] is not (1.0 or -1.0))
-                throw new ArgumentException($"Expected hinge-loss labels of -1 or +1, got {labels[i]} for example {i}.", nameof(labels));
+                throw new ArgumentException($"Expected hinge-loss labels of -1 or +1, got {labels[i]} for example {i + 1}.", nameof(labels));
         return Mean(Value.Sum(scores.Select((s, i) => (1 - labels[i] * s).Relu())), scores.Count);
     }
 
@@ -39,11 +34,8 @@ public static partial class Losses
         return Value.Sum(parameters.Select(p => p * p)) * alpha;
     }
 
-    /// <summary>
-    /// Cross-entropy of one example: -log softmax(logits)[target], computed stably as
-    /// log(sum_j e^(l_j - m)) - (l_target - m) with m the largest logit. m is a plain number (like PyTorch's
-    /// detached maximum): the result does not depend on it, it only keeps e^x from overflowing.
-    /// </summary>
+    /// <summary>-log softmax(logits)[target], as log(Σ e^(l_j - m)) - (l_target - m) with m the largest logit,
+    /// a plain number like PyTorch's detached maximum: it only keeps e^x from overflowing.</summary>
     /// <exception cref="ArgumentException">When <paramref name="target"/> is not a valid class index.</exception>
     public static Value CrossEntropy(IReadOnlyList<Value> logits, int target)
     {
@@ -55,7 +47,6 @@ public static partial class Losses
         return logSumExp - (logits[target] - m);
     }
 
-    /// <summary>The mean cross-entropy over examples; each target a class index.</summary>
     /// <exception cref="ArgumentException">When a target is not a whole number within the logits' range.</exception>
     public static Value CrossEntropy(IReadOnlyList<IReadOnlyList<Value>> logits, IReadOnlyList<double> targets)
     {
@@ -63,11 +54,11 @@ public static partial class Losses
         return Mean(Value.Sum(logits.Select((l, i) => CrossEntropy(l, ClassIndex(targets[i], l.Count, i)))), logits.Count);
     }
 
-    /// <summary>A target as a class index.</summary>
+    // A target as a class index; example counts from 0 here and from 1 in the message.
     internal static int ClassIndex(double target, int classCount, int example) =>
         target >= 0 && target < classCount && target == Math.Floor(target)
             ? (int)target
-            : throw new ArgumentException($"Expected a class index from 0 to {classCount - 1}, got {target} for example {example}.", "targets");
+            : throw new ArgumentException($"Expected a class index from 0 to {classCount - 1}, got {target} for example {example + 1}.", "targets");
 
     // micrograd's mean: the sum times 1/n.
     private static Value Mean(Value sum, int n) => sum * (1.0 / n);

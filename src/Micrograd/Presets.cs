@@ -3,20 +3,13 @@ using Micrograd.Training;
 
 namespace Micrograd;
 
-/// <summary>
-/// The three runs this project reproduces, defined once for the tests, the examples and the command line.
-/// Each is a <see cref="TrainingConfig"/>; <see cref="Trainer"/> runs it.
-/// </summary>
+/// <summary>The three runs this project reproduces, defined once for the tests, the examples and the
+/// command line; <see cref="Trainer"/> runs them.</summary>
 public static class Presets
 {
-    /// <summary>The names <see cref="ByName"/> knows.</summary>
     public static IReadOnlyList<string> Names { get; } = ["lecture", "moons", "yinyang"];
 
-    /// <summary>
-    /// The lecture's example: MLP(3, [4, 4, 1]) with tanh everywhere on the tiny set of four examples, the sum
-    /// of squared errors, plain gradient descent with learning rate 0.05 for 100 steps. The loss falls
-    /// below 0.01.
-    /// </summary>
+    /// <summary>The lecture's example, on its four examples; the loss falls below 0.01.</summary>
     public static TrainingConfig Lecture { get; } = new()
     {
         Name = "lecture",
@@ -31,11 +24,8 @@ public static class Presets
         Seed = Data.Rng.DefaultSeed,
     };
 
-    /// <summary>
-    /// micrograd's moons demo: 100 points with noise 0.1, MLP(2, [16, 16, 1]) with ReLU, the hinge loss plus
-    /// 1e-4·Σp², SGD with learning rate 1.0 - 0.9·k/100 at step k, 100 full-batch steps. It reaches 100%
-    /// training accuracy.
-    /// </summary>
+    /// <summary>micrograd's demo, on 100 moons with noise 0.1: learning rate 1.0 - 0.9·k/100 at step k, full
+    /// batch; it reaches 100% training accuracy.</summary>
     public static TrainingConfig Moons { get; } = new()
     {
         Name = "moons",
@@ -52,12 +42,7 @@ public static class Presets
         Seed = Data.Rng.DefaultSeed,
     };
 
-    /// <summary>
-    /// LLM101n's micrograd: yin-yang with 100 points from seed 42, MLP(2, [8, 3]) with a tanh hidden layer,
-    /// linear output and scaled initialisation (weights drawn from the same generator, after the data),
-    /// mean cross-entropy on the training split, AdamW (lr 0.1, betas 0.9 and 0.95, eps 1e-8, weight decay
-    /// 1e-4), 100 full-batch steps, the validation loss every 10 steps.
-    /// </summary>
+    /// <summary>LLM101n's micrograd, on 100 yin-yang points split 80/10/10, full batch.</summary>
     public static TrainingConfig YinYang { get; } = new()
     {
         Name = "yinyang",
@@ -78,7 +63,6 @@ public static class Presets
         Seed = 42,
     };
 
-    /// <summary>A preset by name (any case).</summary>
     /// <exception cref="ArgumentException">For an unknown name, listing the known ones.</exception>
     public static TrainingConfig ByName(string name) => name.ToLowerInvariant() switch
     {

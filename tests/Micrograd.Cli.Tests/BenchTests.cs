@@ -42,7 +42,7 @@ public class BenchTests
     [Fact]
     public void Median_of_even_and_odd_counts()
     {
-        Assert.Equal(2, Train.Benchmark.Median([3, 1, 2]));
-        Assert.Equal(2.5, Train.Benchmark.Median([4, 1, 3, 2]));
+        Assert.Equal(2, Commands.Benchmark.Median([3, 1, 2]));
+        Assert.Equal(2.5, Commands.Benchmark.Median([4, 1, 3, 2]));
     }
 }

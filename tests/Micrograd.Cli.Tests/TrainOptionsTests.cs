@@ -44,7 +44,7 @@ public class TrainOptionsTests
         Assert.Equal("7", loaded.Notes["steps"]);
         Assert.Equal("7", loaded.Notes["seed"]);
         Assert.Equal(8, File.ReadAllLines(folder.File("log.csv")).Length);
-        Assert.Contains("AdamW lr 0.05", result.Out);
+        Assert.Contains("adamw lr 0.05", result.Out);
         Assert.Contains("batches of 20", result.Out);
     }
 
@@ -91,6 +91,6 @@ public class TrainOptionsTests
     {
         Assert.Equal(Path.Combine("out", "moons"), Path.Combine("out", Train.TrainPlan.From(new Train.TrainRequest()).Name));
         Assert.Equal("yinyang", Train.TrainPlan.From(new Train.TrainRequest { Dataset = "yinyang" }).Name);
-        Assert.Equal(Presets.YinYang.Layers, Train.TrainPlan.From(new Train.TrainRequest { Dataset = "yinyang" }).Config.Layers);
+        Assert.Equal(Presets.YinYang.Layers, Train.TrainPlan.From(new Train.TrainRequest { Dataset = "yinyang" }).Preset!.Layers);
     }
 }

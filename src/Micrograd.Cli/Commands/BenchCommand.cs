@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Micrograd.Cli.Text;
-using Micrograd.Cli.Train;
 using Micrograd.Training;
 using Spectre.Console;
 
@@ -10,13 +9,10 @@ namespace Micrograd.Cli.Commands;
 /// <summary><c>micrograd bench</c>: how fast a training step runs on this machine, with each engine.</summary>
 internal static class BenchCommand
 {
-    /// <summary>Untimed steps before measuring, unless --warmup says otherwise.</summary>
     public const int DefaultWarmup = 50;
 
-    /// <summary>Timed steps, unless --steps says otherwise.</summary>
     public const int DefaultSteps = 100;
 
-    /// <summary>The command with its options.</summary>
     public static Command Create(CliContext context)
     {
         var warmup = OptionKinds.Integer("--warmup", $"Untimed steps before measuring, for the JIT and caches (default {DefaultWarmup}; warm-up lasts at least half a second).", 0);
@@ -35,8 +31,8 @@ internal static class BenchCommand
             int w = parsed.GetValue(warmup) ?? DefaultWarmup, n = parsed.GetValue(steps) ?? DefaultSteps;
             if (Benchmark.LibraryIsDebugBuild)
                 context.Err.WriteLine("note: this is a Debug build, whose timings say little; run with -c Release (dotnet run -c Release --project src/Micrograd.Cli -- bench).");
-            var results = new[] { Engine.Dynamic, Engine.Tape }
-                .Select(e => (Name: Names.Of(e), Ms: Benchmark.Milliseconds(e, w, n)))
+            var results = new[] { EngineKind.Dynamic, EngineKind.Tape }
+                .Select(e => (Name: KindNames.Engines.Of(e), Ms: Benchmark.Milliseconds(e, w, n)))
                 .ToArray();
 
             if (parsed.GetValue(json))

@@ -67,7 +67,7 @@ internal static class GradCommand
             double central = Gradients.Central(t =>
             {
                 at[name] = t;
-                return ExpressionGraph.Evaluate(e.Tree, at);
+                return e.Expression.Evaluate(at);
             }, e.Values[name], h);
             return new Derivative(name, e.Leaves[name].Grad, central);
         }).ToArray();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Micrograd.Cli.Expressions;
 using Micrograd.Cli.Graphs;
+using Micrograd.Cli.Models;
 using Micrograd.Cli.Predict;
 using Micrograd.Viz;
 
@@ -54,7 +55,7 @@ internal static class GraphCommand
             else if (modelPath is not null)
             {
                 var loaded = ModelLoading.Load(modelPath);
-                var names = Train.ModelNotes.InputNames(loaded);
+                var names = ModelNotes.InputNames(loaded);
                 var input = PredictInputs.FromArguments(args, loaded.Model.InputCount, names);
                 root = SampleGraphs.Model(loaded, names, input, outputIndex ?? 1);
             }

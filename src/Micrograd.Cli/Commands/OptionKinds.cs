@@ -21,7 +21,6 @@ internal static class OptionKinds
                 Numbers.TryParse(text, out double x) && valid(x) ? x : (double?)null, expected),
         };
 
-    /// <summary>A whole-number option of at least <paramref name="min"/>.</summary>
     public static Option<int?> Integer(string name, string description, int min, string? helpName = null) =>
         new(name)
         {
@@ -40,6 +39,15 @@ internal static class OptionKinds
             HelpName = string.Join('|', choices),
             CustomParser = r => Single(r, name, text =>
                 choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)), Alternatives(choices)),
+        };
+
+    /// <summary>Any case.</summary>
+    public static Option<T?> Kind<T>(string name, string description, NameTable<T> table) where T : struct, Enum =>
+        new(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', table.Names),
+            CustomParser = r => Single(r, name, text => table.TryParse(text, out T kind) ? kind : (T?)null, table.Listed),
         };
 
     /// <summary>"a, b or c".</summary>

@@ -1,15 +1,15 @@
 using System.CommandLine;
 using System.Text;
+using Micrograd.Cli.Models;
 using Micrograd.Cli.Predict;
 using Micrograd.Cli.Text;
-using Micrograd.Cli.Train;
+using Micrograd.Training;
 
 namespace Micrograd.Cli.Commands;
 
 /// <summary><c>micrograd predict</c>: runs a saved model on inputs from the command line or a CSV file.</summary>
 internal static class PredictCommand
 {
-    /// <summary>The command with its options.</summary>
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs")
@@ -52,15 +52,15 @@ internal static class PredictCommand
                 string Name(int i) => y.Length == 1 ? "output" : $"output{i + 1}";
                 int width = Math.Max("class".Length, Name(y.Length - 1).Length);
                 for (int i = 0; i < y.Length; i++) context.Out.WriteLine($"{Name(i).PadRight(width)}  {Numbers.RoundTrip(y[i])}");
-                if (OutputMeaning.Predict(kind, y) is { } label)
-                    context.Out.WriteLine($"{"class".PadRight(width)}  {OutputMeaning.FormatLabel(kind, label)}");
+                if (kind.Predict(y) is { } label)
+                    context.Out.WriteLine($"{"class".PadRight(width)}  {ModelNotes.FormatLabel(kind, label)}");
             }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void WriteCsv(TextWriter w, Nn.MLP model, IReadOnlyList<string> names, OutputKind kind, List<double[]> rows)
+    private static void WriteCsv(TextWriter w, Nn.MLP model, IReadOnlyList<string> names, OutputKind kind, IReadOnlyList<double[]> rows)
     {
         var header = new List<string>(names);
         header.AddRange(model.OutputCount == 1 ? ["output"] : Enumerable.Range(1, model.OutputCount).Select(i => $"output{i}"));
@@ -72,7 +72,7 @@ internal static class PredictCommand
         {
             var y = model.Forward(x).Select(v => v.Data).ToArray();
             line.Clear().AppendJoin(',', x.Select(Numbers.RoundTrip)).Append(',').AppendJoin(',', y.Select(Numbers.RoundTrip));
-            if (OutputMeaning.Predict(kind, y) is { } label) line.Append(',').Append(OutputMeaning.FormatLabel(kind, label));
+            if (kind.Predict(y) is { } label) line.Append(',').Append(ModelNotes.FormatLabel(kind, label));
             w.WriteLine(line);
         }
     }

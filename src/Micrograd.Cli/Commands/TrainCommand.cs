@@ -1,13 +1,15 @@
 using System.CommandLine;
+using System.Globalization;
 using Micrograd.Cli.Train;
-using Micrograd.Data;
+using Micrograd.Training;
 
 namespace Micrograd.Cli.Commands;
 
 /// <summary><c>micrograd train</c>: trains a network, shows progress, writes plots and the model.</summary>
 internal static class TrainCommand
 {
-    /// <summary>The command with its options.</summary>
+    private static readonly EngineLimits Limits = EngineLimits.Of(EngineKind.Dynamic);
+
     public static Command Create(CliContext context)
     {
         var preset = OptionKinds.Choice("--preset", "Start from a preset: lecture (the lecture's MLP on 4 examples), moons (micrograd's demo; the default), yinyang (3 classes, AdamW).", [.. Presets.Names]);
@@ -22,13 +24,14 @@ internal static class TrainCommand
         var label = new Option<string?>("--label") { Description = "For a CSV --dataset: the column that holds the target; every other column is an input.", HelpName = "column" };
         var layers = new Option<IReadOnlyList<int>?>("--layers")
         {
-            Description = "Layer sizes, comma-separated; the last is the number of outputs (moons: 16,16,1).",
+            Description = "Layer sizes, comma-separated; the last is the number of outputs (moons: 16,16,1). " +
+                          $"At most {Limits.Parameters:N0} parameters, and {Limits.ParametersTimesExamples:N0} parameters × examples.",
             HelpName = "sizes",
-            CustomParser = r => OptionKinds.Single(r, "--layers", LayerSizes.TryParse, "layer sizes of at least 1 separated by commas, like 16,16,1"),
+            CustomParser = r => OptionKinds.Single(r, "--layers", ParseLayers, "layer sizes of at least 1 separated by commas, like 16,16,1"),
         };
-        var activation = OptionKinds.Choice("--activation", "The hidden layers' nonlinearity (moons: relu).", Names.Activations);
-        var loss = OptionKinds.Choice("--loss", "The loss: sse (sum of squared errors), mse, hinge (labels -1/+1), cross-entropy (classes 0..k-1) (moons: hinge).", Names.Losses);
-        var optimizer = OptionKinds.Choice("--optimizer", "The optimizer (moons: sgd).", Names.Optimizers);
+        var activation = OptionKinds.Kind("--activation", "The hidden layers' nonlinearity (moons: relu).", KindNames.Activations);
+        var loss = OptionKinds.Kind("--loss", "The loss: sse (sum of squared errors), mse, hinge (labels -1/+1), cross-entropy (classes 0..k-1) (moons: hinge).", KindNames.Losses);
+        var optimizer = OptionKinds.Kind("--optimizer", "The optimizer (moons: sgd).", KindNames.Optimizers);
         var lr = OptionKinds.Number("--lr", "The learning rate (moons: 1.0, decaying linearly to a tenth over the run).", x => x > 0, "a positive number");
         var steps = OptionKinds.Integer("--steps", "The number of training steps (moons: 100).", 1);
         var batchSize = OptionKinds.Integer("--batch-size", "Examples per step, drawn at random; default the whole training set. The tape engine needs the whole set.", 1);
@@ -36,9 +39,9 @@ internal static class TrainCommand
         {
             Description = "The seed of every random draw: data, weights, batches (moons: 1337). The same seed trains the same way everywhere.",
             HelpName = "n",
-            CustomParser = r => OptionKinds.Single(r, "--seed", t => ulong.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong s) && s > 0 ? s : (ulong?)null, "a whole number of at least 1"),
+            CustomParser = r => OptionKinds.Single(r, "--seed", t => ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out ulong s) && s > 0 ? s : (ulong?)null, "a whole number of at least 1"),
         };
-        var engine = OptionKinds.Choice("--engine", "dynamic builds the graph of Values at every step; tape records it once and replays it (faster, full batch only). Default dynamic.", Names.Engines);
+        var engine = OptionKinds.Kind("--engine", "dynamic builds the graph of Values at every step; tape records it once and replays it (faster, full batch only). Default dynamic.", KindNames.Engines);
         var outDir = new Option<string?>("--out") { Description = "The folder for the plots and the model (default out/<preset or dataset>, such as out/moons).", HelpName = "folder" };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing on success (errors still go to stderr)." };
         var log = new Option<string?>("--log") { Description = "Also write every step to this CSV file: step,train_loss,train_accuracy,val_loss,val_accuracy.", HelpName = "file" };
@@ -51,25 +54,35 @@ internal static class TrainCommand
             preset, dataset, label, layers, activation, loss, optimizer, lr, steps, batchSize, seed, engine, outDir, quiet, log,
         };
 
-        command.SetAction(parsed =>
+        command.SetAction(parsed => TrainRun.Execute(context, new TrainRequest
         {
-            var request = new TrainRequest
-            {
-                Preset = parsed.GetValue(preset),
-                Dataset = parsed.GetValue(dataset),
-                Label = parsed.GetValue(label),
-                Layers = parsed.GetValue(layers),
-                Activation = parsed.GetValue(activation) is { } a ? Names.Activation(a) : null,
-                Loss = parsed.GetValue(loss) is { } l ? Names.Loss(l) : null,
-                Optimizer = parsed.GetValue(optimizer) is { } o ? Names.Optimizer(o) : null,
-                LearningRate = parsed.GetValue(lr),
-                Steps = parsed.GetValue(steps),
-                BatchSize = parsed.GetValue(batchSize),
-                Seed = parsed.GetValue(seed),
-                Engine = parsed.GetValue(engine) is { } e ? Names.Engine(e) : null,
-            };
-            return TrainRun.Execute(context, request, parsed.GetValue(outDir), parsed.GetValue(log), parsed.GetValue(quiet));
-        });
+            Preset = parsed.GetValue(preset),
+            Dataset = parsed.GetValue(dataset),
+            Label = parsed.GetValue(label),
+            Layers = parsed.GetValue(layers),
+            Activation = parsed.GetValue(activation),
+            Loss = parsed.GetValue(loss),
+            Optimizer = parsed.GetValue(optimizer),
+            LearningRate = parsed.GetValue(lr),
+            Steps = parsed.GetValue(steps),
+            BatchSize = parsed.GetValue(batchSize),
+            Seed = parsed.GetValue(seed),
+            Engine = parsed.GetValue(engine),
+            Out = parsed.GetValue(outDir),
+            Log = parsed.GetValue(log),
+            Quiet = parsed.GetValue(quiet),
+        }));
         return command;
+    }
+
+    // "16,16,1" as [16, 16, 1]; null for anything else ("16,,1", "0", "a").
+    private static IReadOnlyList<int>? ParseLayers(string text)
+    {
+        var parts = text.Split(',');
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+                return null;
+        return sizes;
     }
 }

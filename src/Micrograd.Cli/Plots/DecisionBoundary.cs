@@ -1,6 +1,6 @@
-using Micrograd.Cli.Train;
 using Micrograd.Data;
 using Micrograd.Nn;
+using Micrograd.Training;
 using ScottPlot;
 
 namespace Micrograd.Cli.Plots;
@@ -12,14 +12,16 @@ namespace Micrograd.Cli.Plots;
 /// </summary>
 internal static class DecisionBoundary
 {
-    /// <summary>The image width in pixels.</summary>
     public const int Width = 800;
 
-    /// <summary>The image height in pixels.</summary>
     public const int Height = 600;
 
-    /// <summary>Grid cells along each axis.</summary>
+    /// <summary>Grid cells along each axis, for a network small enough (<see cref="GridWork"/>).</summary>
     public const int GridSize = 200;
+
+    /// <summary>The most grid cells × parameters to evaluate: a large network gets a coarser grid (down to
+    /// 16 × 16) so that drawing takes seconds, not minutes.</summary>
+    public const long GridWork = 50_000_000;
 
     /// <summary>The margin around the data, as a fraction of its extent along each axis.</summary>
     public const double Margin = 0.25;
@@ -35,16 +37,17 @@ internal static class DecisionBoundary
 
         // Row 0 of a heatmap is drawn at the top, so rows run from yMax down.
         var grid = new ModelGrid(model);
-        var cells = new double[GridSize, GridSize];
-        double dx = (xMax - xMin) / GridSize, dy = (yMax - yMin) / GridSize;
+        int n = GridCells(model.Parameters().Count);
+        var cells = new double[n, n];
+        double dx = (xMax - xMin) / n, dy = (yMax - yMin) / n;
         Span<double> x = stackalloc double[2];
-        for (int row = 0; row < GridSize; row++)
-            for (int col = 0; col < GridSize; col++)
+        for (int row = 0; row < n; row++)
+            for (int col = 0; col < n; col++)
             {
                 x[0] = xMin + (col + 0.5) * dx;
                 x[1] = yMax - (row + 0.5) * dy;
                 var outputs = grid.Outputs(x);
-                cells[row, col] = OutputMeaning.Predict(kind, outputs) is { } label ? ClassIndex(kind, label) : outputs[0];
+                cells[row, col] = kind.Predict(outputs) is { } label ? ClassIndex(kind, label) : outputs[0];
             }
 
         var plot = Png.NewPlot();
@@ -75,7 +78,7 @@ internal static class DecisionBoundary
         var heldOutTargets = data.Validation.Targets.Concat(data.Test.Targets).ToArray();
         for (int c = 0; c < classes; c++)
         {
-            string name = kind == OutputKind.Sign ? (c == 0 ? "-1" : "+1") : c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string name = Models.ModelNotes.FormatLabel(kind, kind == OutputKind.Sign ? 2 * c - 1 : c);
             AddPoints(plot, data.Train.Inputs, data.Train.Targets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledCircle, $"class {name}");
             AddPoints(plot, heldOut, heldOutTargets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledTriangleUp, $"class {name} (held out)");
         }
@@ -84,10 +87,10 @@ internal static class DecisionBoundary
 
     private static void DrawRegression(Plot plot, double[,] cells, CoordinateRect rectangle, DatasetSplits data)
     {
-        var targets = data.Train.Targets.Concat(data.Validation.Targets).Concat(data.Test.Targets).ToArray();
+        var targets = data.Train.Targets.Concat(data.Validation.Targets).Concat(data.Test.Targets).Select(Png.Plottable).ToArray();
         // The colour scale spans the targets and the finite predictions: a diverged model predicts NaN or
         // infinity, and then only the points are drawn.
-        var predictions = cells.Cast<double>().Where(double.IsFinite).ToArray();
+        var predictions = cells.Cast<double>().Where(double.IsFinite).Select(Png.Plottable).ToArray();
         var finite = targets.Concat(predictions).ToArray();
         double lo = finite.Min(), hi = finite.Max();
         if (!(hi > lo)) hi = lo + 1;
@@ -96,7 +99,7 @@ internal static class DecisionBoundary
         {
             for (int r = 0; r < cells.GetLength(0); r++)
                 for (int c = 0; c < cells.GetLength(1); c++)
-                    if (!double.IsFinite(cells[r, c])) cells[r, c] = double.NaN;
+                    cells[r, c] = Png.Plottable(cells[r, c]);
             var heatmap = plot.Add.Heatmap(cells);
             heatmap.Rectangle = rectangle;
             heatmap.Colormap = colormap;
@@ -123,8 +126,8 @@ internal static class DecisionBoundary
         for (int i = 0; i < inputs.Count; i++)
             if (include(targets[i]))
             {
-                xs.Add(inputs[i][0]);
-                ys.Add(inputs[i][1]);
+                xs.Add(Png.Plottable(inputs[i][0]));
+                ys.Add(Png.Plottable(inputs[i][1]));
             }
         if (xs.Count == 0) return;
         var points = plot.Add.ScatterPoints(xs.ToArray(), ys.ToArray(), color);
@@ -140,9 +143,11 @@ internal static class DecisionBoundary
 
     private static int ClassCount(OutputKind kind, MLP model) => kind == OutputKind.Sign ? 2 : model.OutputCount;
 
+    public static int GridCells(long parameters) => (int)Math.Clamp(Math.Sqrt((double)GridWork / Math.Max(1, parameters)), 16, GridSize);
+
     private static (double Min, double Max) Bounds(IEnumerable<double> values)
     {
-        double min = values.Min(), max = values.Max();
+        double min = values.Min(Png.Plottable), max = values.Max(Png.Plottable);
         double range = max - min;
         double margin = range > 0 ? Margin * range : 0.5;
         return (min - margin, max + margin);

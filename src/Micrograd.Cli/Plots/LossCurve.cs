@@ -10,21 +10,17 @@ namespace Micrograd.Cli.Plots;
 /// </summary>
 internal static class LossCurve
 {
-    /// <summary>The image width in pixels.</summary>
     public const int Width = 800;
 
-    /// <summary>The image height in pixels.</summary>
     public const int Height = 500;
 
-    /// <summary>The PNG of <paramref name="history"/>.</summary>
     public static byte[] Render(IReadOnlyList<StepRecord> history, string title)
     {
         var plot = Png.NewPlot();
         double[] steps = history.Select(r => (double)r.Step).ToArray();
 
-        // A diverged run has infinite or NaN losses; NaN leaves a gap in the line, where infinity would break the axis.
-        static double Finite(double x) => double.IsFinite(x) ? x : double.NaN;
-        var loss = plot.Add.Scatter(steps, history.Select(r => Finite(r.TrainLoss)).ToArray(), PlotColors.Class(0));
+        // A diverged run has infinite or NaN losses: they leave a gap in the line.
+        var loss = plot.Add.Scatter(steps, history.Select(r => Png.Plottable(r.TrainLoss)).ToArray(), PlotColors.Class(0));
         loss.MarkerSize = 0;
         loss.LineWidth = 2;
         loss.LegendText = "training loss";
@@ -32,7 +28,7 @@ internal static class LossCurve
         var validation = history.Where(r => r.ValidationLoss is not null).ToArray();
         if (validation.Length > 0)
         {
-            var v = plot.Add.ScatterPoints(validation.Select(r => (double)r.Step).ToArray(), validation.Select(r => Finite(r.ValidationLoss!.Value)).ToArray(), PlotColors.Class(0));
+            var v = plot.Add.ScatterPoints(validation.Select(r => (double)r.Step).ToArray(), validation.Select(r => Png.Plottable(r.ValidationLoss!.Value)).ToArray(), PlotColors.Class(0));
             v.MarkerShape = MarkerShape.OpenCircle;
             v.MarkerSize = 9;
             v.LegendText = "validation loss";

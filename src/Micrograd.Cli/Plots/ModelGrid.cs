@@ -13,7 +13,6 @@ internal sealed class ModelGrid
     private readonly Tape _tape;
     private readonly int _outputs;
 
-    /// <summary>Records <paramref name="model"/>'s forward pass.</summary>
     public ModelGrid(MLP model)
     {
         var inputs = Enumerable.Range(0, model.InputCount).Select(_ => new Value(0)).ToArray();
@@ -22,7 +21,6 @@ internal sealed class ModelGrid
         _tape = Tape.Compile(Value.Sum(outputs), inputs, model.Parameters(), outputs);
     }
 
-    /// <summary>The model's outputs for <paramref name="x"/>.</summary>
     public double[] Outputs(ReadOnlySpan<double> x)
     {
         _tape.Forward(x);

@@ -25,17 +25,14 @@ internal static class PlotColors
     /// red and blue, as in the demo's plot.</summary>
     public static Color Class(int index) => Palette[index % Palette.Length];
 
-    /// <summary>A pale version of a class colour for the shaded region.</summary>
     public static Color Region(int index) => Class(index).MixedWith(Colors.White, 0.6);
 
     /// <summary>A colormap that maps class i of <paramref name="count"/> (normalized to i / (count - 1)) to
     /// its region colour, for a heatmap of predicted classes.</summary>
     public sealed class ClassRegions(int count) : IColormap
     {
-        /// <inheritdoc/>
         public string Name => "micrograd classes";
 
-        /// <inheritdoc/>
         public Color GetColor(double normalized)
         {
             if (double.IsNaN(normalized)) return Colors.White;

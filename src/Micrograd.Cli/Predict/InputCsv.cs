@@ -9,30 +9,14 @@ namespace Micrograd.Cli.Predict;
 /// </summary>
 internal static class InputCsv
 {
-    /// <summary>The input rows of <paramref name="path"/>.</summary>
-    /// <exception cref="CliException">When the file is missing or lacks one of the inputs.</exception>
-    /// <exception cref="CsvFormatException">For a malformed line, naming the line and column.</exception>
-    public static List<double[]> Load(string path, IReadOnlyList<string> inputNames, bool namesKnown)
+    /// <exception cref="CliException">When the file is missing.</exception>
+    /// <exception cref="CsvFormatException">For a missing input column or a malformed line, with the path and line.</exception>
+    public static IReadOnlyList<double[]> Load(string path, IReadOnlyList<string> inputNames, bool namesKnown)
     {
         if (!File.Exists(path)) throw new CliException($"--input: expected a CSV file, got '{path}', which does not exist");
-        try
-        {
-            using var reader = new StreamReader(path);
-            return Parse(reader, inputNames, namesKnown);
-        }
-        catch (CsvFormatException e)
-        {
-            e.Data["path"] = path;
-            throw;
-        }
-    }
-
-    /// <summary>Parses CSV text; see <see cref="Load"/>.</summary>
-    public static List<double[]> Parse(TextReader reader, IReadOnlyList<string> inputNames, bool namesKnown)
-    {
-        var table = Csv.ReadColumns(reader, namesKnown ? inputNames : null);
+        var table = Csv.ReadColumns(path, namesKnown ? inputNames : null);
         if (!namesKnown && table.Columns.Count != inputNames.Count)
-            throw new CsvFormatException($"Expected {inputNames.Count} columns, one per model input, got {table.Columns.Count}.", table.HeaderLine, 0);
-        return [.. table.Rows];
+            throw new CsvFormatException($"Expected {inputNames.Count} columns, one per model input, got {table.Columns.Count}.", table.HeaderLine, 0, path);
+        return table.Rows;
     }
 }

@@ -2,10 +2,8 @@ using Micrograd.Cli.Text;
 
 namespace Micrograd.Cli.Predict;
 
-/// <summary>Reads a model's inputs given as command-line arguments.</summary>
 internal static class PredictInputs
 {
-    /// <summary>The numbers in <paramref name="arguments"/>, exactly <paramref name="count"/> of them.</summary>
     /// <exception cref="CliException">For a wrong count or something that is not a number.</exception>
     public static double[] FromArguments(IReadOnlyList<string> arguments, int count, IReadOnlyList<string> names)
     {

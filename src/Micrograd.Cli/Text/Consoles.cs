@@ -2,7 +2,6 @@ using Spectre.Console;
 
 namespace Micrograd.Cli.Text;
 
-/// <summary>Spectre.Console consoles bound to a <see cref="CliContext"/>.</summary>
 internal static class Consoles
 {
     /// <summary>A console writing to <see cref="CliContext.Out"/>: with colours and redraws on a terminal,

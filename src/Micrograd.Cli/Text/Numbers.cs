@@ -10,7 +10,6 @@ internal static class Numbers
     public static bool TryParse(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
-    /// <summary>The shortest text that reads back as the same double.</summary>
     public static string RoundTrip(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A number for people: up to <paramref name="digits"/> significant digits.</summary>
@@ -19,6 +18,5 @@ internal static class Numbers
     /// <summary>A fraction as a percentage with one decimal: 0.97 gives "97.0%".</summary>
     public static string Percent(double fraction) => (fraction * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>A plain invariant-culture number with a fixed number of decimals.</summary>
     public static string Fixed(double x, int decimals) => x.ToString("F" + decimals, CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,6 @@ internal static class LiveTraining
 {
     /// <summary>Takes every step; with <paramref name="live"/>, redraws a progress line showing the step,
     /// the loss and the accuracy as it goes.</summary>
-    /// <returns>Every step's record and the time training took.</returns>
     public static (IReadOnlyList<StepRecord> History, TimeSpan Elapsed) Run(Trainer trainer, CliContext context, bool live)
     {
         var clock = Stopwatch.StartNew();

@@ -1,92 +1,134 @@
 using Micrograd.Data;
+using Micrograd.Nn;
 using Micrograd.Training;
 
 namespace Micrograd.Cli.Train;
 
-/// <summary>
-/// A run ready to start: the configuration (a preset's, or the defaults for the dataset, with the user's
-/// options on top), the data when it came from a CSV file, and a short name for the output folder.
-/// </summary>
-/// <param name="Config">The settings to train with.</param>
-/// <param name="Data">The CSV data, or null for a built-in dataset (drawn by the Trainer from the run's
-/// seed, so that a preset trains exactly as in the tests).</param>
-/// <param name="Name">The preset's or dataset's name: the default folder is out/Name.</param>
-/// <param name="DefaultsFrom">Where the settings not given came from, for the summary.</param>
-internal sealed record TrainPlan(TrainingConfig Config, DatasetSplits? Data, string Name, string DefaultsFrom)
+/// <summary>What the user asked of <c>micrograd train</c>: every setting is null unless given.</summary>
+internal sealed record TrainRequest
 {
-    /// <summary>Combines the preset or dataset defaults with the options of <paramref name="request"/>.</summary>
-    /// <exception cref="CliException">For options that cannot go together or a CSV without --label.</exception>
+    public string? Preset { get; init; }
+    public string? Dataset { get; init; }
+    public string? Label { get; init; }
+    public IReadOnlyList<int>? Layers { get; init; }
+    public Activation? Activation { get; init; }
+    public LossKind? Loss { get; init; }
+    public OptimizerKind? Optimizer { get; init; }
+    public double? LearningRate { get; init; }
+    public int? Steps { get; init; }
+    public int? BatchSize { get; init; }
+    public ulong? Seed { get; init; }
+    public EngineKind? Engine { get; init; }
+    public string? Out { get; init; }
+    public string? Log { get; init; }
+    public bool Quiet { get; init; }
+}
+
+/// <summary>
+/// What a request trains on and with which settings, decided before any data is read: the preset (given, or
+/// the one that goes with a built-in dataset), the data's name and source, and the seed that draws it.
+/// </summary>
+/// <param name="Name">The preset's or dataset's name, for reports; the default folder is out/Name.</param>
+/// <param name="Dataset">A built-in dataset's name or a CSV file's path, for <see cref="Datasets.Load"/>.</param>
+/// <param name="Label">The CSV column holding the target.</param>
+/// <param name="Seed">The seed of the run's one <see cref="Rng"/>: data, weights, batches.</param>
+/// <param name="Preset">The settings to start from; null for a CSV file without --preset, whose settings
+/// follow its targets (<see cref="Settings"/>).</param>
+/// <param name="DefaultsFrom">Where the settings not given came from, for the summary.</param>
+/// <param name="Request">The options, applied on top of the preset's settings.</param>
+internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulong Seed, TrainingConfig? Preset, string DefaultsFrom, TrainRequest Request)
+{
+    /// <summary>The largest number of distinct whole-number targets still read as classes rather than as a
+    /// quantity to regress.</summary>
+    public const int MaxClasses = 20;
+
+    /// <exception cref="CliException">For --label without a CSV dataset, or a CSV dataset without --label.</exception>
     public static TrainPlan From(TrainRequest request)
     {
-        TrainingConfig config;
-        DatasetSplits? data = null;
-        string name, defaultsFrom;
+        var preset = request.Preset is { } p ? Presets.ByName(p) : null;
+        string? dataset = request.Dataset;
+        string? builtIn = dataset is not null && Datasets.Names.Contains(dataset.ToLowerInvariant()) ? dataset.ToLowerInvariant() : null;
 
-        if (request.Preset is { } preset)
-        {
-            config = Presets.ByName(preset);
-            name = config.Name;
-            defaultsFrom = $"the {config.Name} preset";
-        }
-        else
-        {
-            config = Presets.Moons;
-            name = "moons";
-            defaultsFrom = "the moons preset";
-        }
-
-        if (request.Dataset is { } dataset)
-        {
-            string builtIn = dataset.ToLowerInvariant();
-            if (Datasets.Names.Contains(builtIn))
-            {
-                if (request.Label is not null)
-                    throw new CliException($"--label: only a CSV --dataset has columns to choose from; '{builtIn}' is built in.");
-                if (request.Preset is null)
-                {
-                    config = DefaultsFor(builtIn);
-                    defaultsFrom = $"the {config.Name} preset (the default for --dataset {builtIn})";
-                }
-                config = config with { Dataset = builtIn, LabelColumn = null };
-                name = builtIn;
-            }
-            else
-            {
-                if (request.Label is not { } label)
-                    throw new CliException($"--label: expected the name of the column that holds the target, for the CSV dataset '{dataset}' (built-in datasets: {string.Join(", ", Datasets.Names)}).");
-                var table = CsvData.Load(dataset, label);
-                data = Datasets.TrainOnly(table);
-                if (request.Preset is null)
-                    (config, defaultsFrom) = CsvDefaults.For(table);
-                config = config with { Dataset = dataset, LabelColumn = label };
-                name = table.Name.Length > 0 ? table.Name : "csv";
-            }
-        }
-        else if (request.Label is not null)
-        {
+        if (request.Label is not null && dataset is null)
             throw new CliException("--label: only a CSV --dataset has columns to choose from; give --dataset FILE.csv too.");
-        }
+        if (request.Label is not null && builtIn is not null)
+            throw new CliException($"--label: only a CSV --dataset has columns to choose from; '{builtIn}' is built in.");
+        if (dataset is not null && builtIn is null && request.Label is null)
+            throw new CliException($"--label: expected the name of the column that holds the target, for the CSV dataset '{dataset}' (built-in datasets: {string.Join(", ", Datasets.Names)}).");
 
-        config = config with
+        if (dataset is null)
         {
-            Layers = request.Layers ?? config.Layers,
-            Activation = request.Activation ?? config.Activation,
-            Loss = request.Loss ?? config.Loss,
-            Optimizer = request.Optimizer ?? config.Optimizer,
-            LearningRate = request.LearningRate ?? config.LearningRate,
-            Steps = request.Steps ?? config.Steps,
-            BatchSize = request.BatchSize ?? config.BatchSize,
-            Seed = request.Seed ?? config.Seed,
-            Engine = request.Engine ?? config.Engine,
-        };
-        return new TrainPlan(config, data, name, defaultsFrom);
+            preset ??= Presets.Moons;
+            return new TrainPlan(preset.Name, preset.Dataset, null, request.Seed ?? preset.Seed, preset, $"the {preset.Name} preset", request);
+        }
+        if (builtIn is not null)
+        {
+            string from = preset is null ? $"the {PresetFor(builtIn).Name} preset (the default for --dataset {builtIn})" : $"the {preset.Name} preset";
+            preset ??= PresetFor(builtIn);
+            return new TrainPlan(builtIn, builtIn, null, request.Seed ?? preset.Seed, preset, from, request);
+        }
+        string name = Path.GetFileNameWithoutExtension(dataset) is { Length: > 0 } stem ? stem : "csv";
+        return new TrainPlan(name, dataset, request.Label, request.Seed ?? preset?.Seed ?? Rng.DefaultSeed, preset,
+            preset is null ? "settings inferred from the CSV's targets" : $"the {preset.Name} preset", request);
     }
 
-    /// <summary>The preset that goes with a built-in dataset.</summary>
-    public static TrainingConfig DefaultsFor(string dataset) => dataset switch
+    /// <summary>The settings for the loaded training data: the preset's, or for a CSV file without --preset
+    /// those its targets call for, with the options on top.</summary>
+    public (TrainingConfig Config, string DefaultsFrom) Settings(Dataset train)
+    {
+        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(train.Targets);
+        var r = Request;
+        return (config with
+        {
+            Dataset = Dataset,
+            LabelColumn = Label,
+            Seed = Seed,
+            Layers = r.Layers ?? config.Layers,
+            Activation = r.Activation ?? config.Activation,
+            Loss = r.Loss ?? config.Loss,
+            Optimizer = r.Optimizer ?? config.Optimizer,
+            LearningRate = r.LearningRate ?? config.LearningRate,
+            Steps = r.Steps ?? config.Steps,
+            BatchSize = r.BatchSize ?? config.BatchSize,
+            Engine = r.Engine ?? config.Engine,
+        }, from);
+    }
+
+    private static TrainingConfig PresetFor(string dataset) => dataset switch
     {
         "tiny" => Presets.Lecture,
         "yinyang" => Presets.YinYang,
         _ => Presets.Moons,
     };
+
+    // Labels -1/+1 train like moons (hinge loss); whole numbers 0..k-1 with every class present train like
+    // yinyang with k outputs (cross-entropy); anything else is regression (mean squared error).
+    private static (TrainingConfig, string) Inferred(IReadOnlyList<double> targets)
+    {
+        if (targets.All(t => t is 1.0 or -1.0))
+            return (Presets.Moons with { Name = "csv" }, "the moons preset (the CSV's labels are -1 and +1: hinge loss)");
+        if (ClassCount(targets) is int k)
+            return (Presets.YinYang with { Name = "csv", Layers = [8, k] },
+                $"the yinyang preset with {k} outputs (the CSV's labels are classes 0 to {k - 1}: cross-entropy)");
+        return (new TrainingConfig
+        {
+            Name = "csv",
+            Layers = [16, 16, 1],
+            Activation = Activation.ReLU,
+            OutputActivation = Activation.Linear,
+            Loss = LossKind.MeanSquaredError,
+            Optimizer = OptimizerKind.AdamW,
+            LearningRate = 0.01,
+            WeightDecay = 0,
+            Steps = 100,
+        }, "regression defaults (the CSV's targets are not labels: mean squared error, AdamW lr 0.01)");
+    }
+
+    /// <summary>k when the targets are the whole numbers 0..k-1, each present, with 2 &lt;= k &lt;= <see cref="MaxClasses"/>.</summary>
+    private static int? ClassCount(IReadOnlyList<double> targets)
+    {
+        if (targets.Count == 0 || targets.Any(t => t < 0 || t != Math.Floor(t) || t >= MaxClasses)) return null;
+        int k = (int)targets.Max() + 1;
+        return k >= 2 && targets.Distinct().Count() == k ? k : null;
+    }
 }

@@ -2,82 +2,122 @@ using System.Globalization;
 
 namespace Micrograd.Data;
 
-/// <summary>Reads a dataset from a CSV file of numbers with a header row.</summary>
+/// <summary>
+/// Numbers from CSV: a header row of distinct names (matched in any case), then one number per column on every
+/// non-blank line, with a dot for decimals. Sizes are capped; a file's size is checked before it is read.
+/// </summary>
 public static class Csv
 {
-    /// <summary>
-    /// Loads <paramref name="path"/>: the first line names the columns, every other non-blank line holds one
-    /// number per column (invariant culture: a dot for decimals). The column named
-    /// <paramref name="labelColumn"/> becomes the target; all the others, in order, the inputs.
-    /// </summary>
+    public const long MaxBytes = 100_000_000;
+    public const int MaxRows = 1_000_000;
+    public const int MaxColumns = 10_000;
+
+    /// <summary>The dataset in <paramref name="path"/>: the column named <paramref name="labelColumn"/> holds
+    /// the targets, all the others, in order, the inputs.</summary>
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
-    /// <exception cref="CsvFormatException">For a missing label column, a line with the wrong number of
-    /// fields, or a value that is not a finite number: the message names the line and column.</exception>
+    /// <exception cref="CsvFormatException">For a missing or repeated column, a line with the wrong number of
+    /// fields, a value that is not a finite number, or a file beyond the caps; with the path and line.</exception>
     public static Dataset Load(string path, string labelColumn)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(labelColumn);
-        if (!File.Exists(path)) throw new FileNotFoundException($"No such CSV file: {path}", path);
-        using var reader = new StreamReader(path);
-        return Parse(reader, labelColumn, Path.GetFileNameWithoutExtension(path));
+        using var reader = Open(path);
+        return ToDataset(Read(reader, null, path), labelColumn, Path.GetFileNameWithoutExtension(path), path);
     }
 
-    /// <summary>Parses CSV text; see <see cref="Load"/>.</summary>
     public static Dataset Parse(TextReader reader, string labelColumn, string name = "csv")
     {
-        var table = ReadColumns(reader);
+        ArgumentNullException.ThrowIfNull(labelColumn);
+        return ToDataset(Read(reader, null, null), labelColumn, name, null);
+    }
+
+    /// <summary>Keeps the columns named in <paramref name="columns"/>, in that order, or all of them when it is
+    /// null; columns not kept are not parsed, so they may hold text.</summary>
+    /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
+    /// <exception cref="CsvFormatException">As for <see cref="Load"/>, or for no data rows.</exception>
+    public static CsvTable ReadColumns(string path, IReadOnlyList<string>? columns = null)
+    {
+        using var reader = Open(path);
+        return Read(reader, columns, path);
+    }
+
+    public static CsvTable ReadColumns(TextReader reader, IReadOnlyList<string>? columns = null) => Read(reader, columns, null);
+
+    private static StreamReader Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = new FileInfo(path);
+        if (!file.Exists) throw new FileNotFoundException($"No such CSV file: {path}", path);
+        if (file.Length > MaxBytes)
+            throw new CsvFormatException($"Expected a CSV file of at most {MaxBytes:N0} bytes, got {file.Length:N0}.", 0, 0, path);
+        return new StreamReader(path);
+    }
+
+    private static Dataset ToDataset(CsvTable table, string labelColumn, string name, string? path)
+    {
         int label = IndexOf(table.Columns, labelColumn);
         if (label < 0)
-            throw new CsvFormatException($"Expected a label column named '{labelColumn}'; the header has {Quoted(table.Columns)}.", table.HeaderLine, 0);
+            throw new CsvFormatException($"Expected a label column named '{labelColumn}'; the header has {Quoted(table.Columns)}.", table.HeaderLine, 0, path);
         if (table.Columns.Count < 2)
-            throw new CsvFormatException($"Expected at least one input column besides the label '{labelColumn}'.", table.HeaderLine, 0);
+            throw new CsvFormatException($"Expected at least one input column besides the label '{labelColumn}'.", table.HeaderLine, 0, path);
         var inputs = table.Rows.Select(r => r.Where((_, c) => c != label).ToArray()).ToArray();
         var names = table.Columns.Where((_, c) => c != label).ToArray();
         return new Dataset(name, inputs, table.Rows.Select(r => r[label]).ToArray(), names);
     }
 
-    /// <summary>
-    /// Reads a header row and the numeric rows under it, keeping the columns named in
-    /// <paramref name="columns"/> (any case, in that order), or all of them when it is null. Columns not kept
-    /// are not parsed, so they may hold text.
-    /// </summary>
-    /// <exception cref="CsvFormatException">For a missing column, a line with the wrong number of fields, a
-    /// value that is not a finite number, or no data rows: the message names the line and column.</exception>
-    public static CsvTable ReadColumns(TextReader reader, IReadOnlyList<string>? columns = null)
+    private static CsvTable Read(TextReader reader, IReadOnlyList<string>? columns, string? path)
     {
         ArgumentNullException.ThrowIfNull(reader);
         int lineNumber = 0;
+        long chars = 0;
+        string? ReadLine()
+        {
+            string? line = reader.ReadLine();
+            if (line is null) return null;
+            lineNumber++;
+            chars += line.Length + 1;
+            if (chars > MaxBytes)
+                throw new CsvFormatException($"Expected at most {MaxBytes:N0} characters of CSV, got more by line {lineNumber}.", lineNumber, 0, path);
+            return line;
+        }
+
         string? header;
-        do { header = reader.ReadLine(); lineNumber++; } while (header is not null && header.Trim().Length == 0);
-        if (header is null) throw new CsvFormatException("Expected a header row naming the columns, got an empty file.", 1, 0);
+        do header = ReadLine(); while (header is not null && header.Trim().Length == 0);
+        if (header is null) throw new CsvFormatException("Expected a header row naming the columns, got an empty file.", 1, 0, path);
         int headerLine = lineNumber;
 
         var names = header.Split(',').Select(Unquote).ToArray();
+        if (names.Length > MaxColumns)
+            throw new CsvFormatException($"Expected at most {MaxColumns:N0} columns, got {names.Length:N0}.", headerLine, 0, path);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int c = 0; c < names.Length; c++)
+            if (!seen.TryAdd(names[c], c))
+                throw new CsvFormatException($"Expected distinct column names, got '{names[c]}' in columns {seen[names[c]] + 1} and {c + 1}.", headerLine, c + 1, path);
         var take = columns is null ? Enumerable.Range(0, names.Length).ToArray() : columns.Select(c => IndexOf(names, c)).ToArray();
         int missing = Array.IndexOf(take, -1);
         if (missing >= 0)
-            throw new CsvFormatException($"Expected a column named '{columns![missing]}'; the header has {Quoted(names)}.", headerLine, 0);
+            throw new CsvFormatException($"Expected a column named '{columns![missing]}'; the header has {Quoted(names)}.", headerLine, 0, path);
 
         var rows = new List<double[]>();
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = ReadLine()) is not null)
         {
-            lineNumber++;
             if (line.Trim().Length == 0) continue;
+            if (rows.Count == MaxRows)
+                throw new CsvFormatException($"Expected at most {MaxRows:N0} data rows, got more by line {lineNumber}.", lineNumber, 0, path);
             var fields = line.Split(',');
             if (fields.Length != names.Length)
-                throw new CsvFormatException($"Expected {names.Length} fields on line {lineNumber}, got {fields.Length}.", lineNumber, 0);
+                throw new CsvFormatException($"Expected {names.Length} fields on line {lineNumber}, got {fields.Length}.", lineNumber, 0, path);
             var row = new double[take.Length];
             for (int k = 0; k < take.Length; k++)
             {
                 int c = take[k];
                 string text = Unquote(fields[c]);
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out row[k]) || !double.IsFinite(row[k]))
-                    throw new CsvFormatException($"Expected a number on line {lineNumber}, column {c + 1} ('{names[c]}'), got '{text}'.", lineNumber, c + 1);
+                    throw new CsvFormatException($"Expected a number on line {lineNumber}, column {c + 1} ('{names[c]}'), got '{text}'.", lineNumber, c + 1, path);
             }
             rows.Add(row);
         }
-        if (rows.Count == 0) throw new CsvFormatException("Expected at least one data row after the header, got none.", lineNumber, 0);
+        if (rows.Count == 0) throw new CsvFormatException("Expected at least one data row after the header, got none.", lineNumber, 0, path);
         return new CsvTable(take.Select(c => names[c]).ToArray(), rows, headerLine);
     }
 
@@ -97,25 +137,19 @@ public static class Csv
     }
 }
 
-/// <summary>The numeric columns of a CSV file, as <see cref="Csv.ReadColumns"/> read them.</summary>
-/// <param name="Columns">The names of the columns kept, in order.</param>
-/// <param name="Rows">One array per data row, one number per kept column.</param>
-/// <param name="HeaderLine">The 1-based line of the header row.</param>
+/// <summary>The kept columns' names and one array per data row; <paramref name="HeaderLine"/> counts from 1.</summary>
 public sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<double[]> Rows, int HeaderLine);
 
-/// <summary>A CSV file that is not what <see cref="Csv.Load"/> expects.</summary>
-public sealed class CsvFormatException : FormatException
+/// <summary>A CSV file that is not what <see cref="Csv"/> expects. The message names the line and column
+/// where it helps; <see cref="Path"/> says which file.</summary>
+public sealed class CsvFormatException(string message, int line, int column, string? path = null) : FormatException(message)
 {
-    /// <summary>Creates the exception for the given place in the file.</summary>
-    public CsvFormatException(string message, int line, int column) : base(message)
-    {
-        Line = line;
-        Column = column;
-    }
+    /// <summary>The 1-based line of the problem, or 0 when it concerns the whole file (its size).</summary>
+    public int Line { get; } = line;
 
-    /// <summary>The 1-based line where the problem is.</summary>
-    public int Line { get; }
+    /// <summary>The 1-based column of the problem, or 0 when it concerns the whole line.</summary>
+    public int Column { get; } = column;
 
-    /// <summary>The 1-based column where the problem is, or 0 when it concerns the whole line.</summary>
-    public int Column { get; }
+    /// <summary>The file, as the caller named it; null when the CSV was read from a <see cref="TextReader"/>.</summary>
+    public string? Path { get; } = path;
 }

@@ -1,27 +1,20 @@
 namespace Micrograd.Data;
 
-/// <summary>The built-in datasets.</summary>
-public static class Datasets
+public static partial class Datasets
 {
-    /// <summary>The names <see cref="ByName"/> knows.</summary>
     public static IReadOnlyList<string> Names { get; } = ["tiny", "moons", "yinyang"];
 
-    /// <summary>
-    /// The lecture's tiny set: four examples of three inputs with targets 1, -1, -1, 1.
-    /// </summary>
+    /// <summary>The lecture's four examples of three inputs, with targets 1, -1, -1, 1.</summary>
     public static Dataset Tiny() => new(
         "tiny",
         [[2.0, 3.0, -1.0], [3.0, -1.0, 0.5], [0.5, 1.0, 1.0], [1.0, 1.0, -1.0]],
         [1.0, -1.0, -1.0, 1.0]);
 
-    /// <summary>
-    /// Two interleaving half circles, as scikit-learn's make_moons: the outer moon (cos t, sin t) labelled -1
-    /// and the inner moon (1 - cos t, 1 - sin t - 0.5) labelled +1, t evenly spaced on [0, pi]; then shuffled
-    /// (<see cref="Rng.Shuffle{T}"/>) and moved by Gaussian noise, x then y for each point in turn.
-    /// </summary>
+    /// <summary>scikit-learn's make_moons: the outer moon labelled -1, the inner +1; shuffled, then moved by
+    /// Gaussian noise, x then y for each point in turn.</summary>
     /// <param name="n">The number of points: n / 2 (rounded down) on the outer moon, the rest on the inner.</param>
     /// <param name="noise">The standard deviation of the noise; 0 for none.</param>
-    /// <param name="rng">The source of the shuffle and the noise.</param>
+    /// <param name="rng">Draws the shuffle, then the noise.</param>
     /// <param name="shuffle">False keeps scikit-learn's order: the outer moon first.</param>
     public static Dataset Moons(int n, double noise, Rng rng, bool shuffle = true)
     {
@@ -45,13 +38,8 @@ public static class Datasets
         return new Dataset("moons", points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
     }
 
-    /// <summary>
-    /// The yin-yang set with 3 classes (yin 0, yang 1, the two small dots 2), drawn by rejection: point i
-    /// wants class i mod 3, and candidates (x, y), each uniform in [0, 1), are drawn until one lies in the
-    /// disc and has that class. Inputs are scaled to [-2, 2]. Split 80% / 10% / 10% in order.
-    /// </summary>
-    /// <param name="n">The number of points.</param>
-    /// <param name="rng">The source of the points.</param>
+    /// <summary>Yin 0, yang 1 and the two small dots 2, drawn by rejection (point i wants class i mod 3), with
+    /// inputs in [-2, 2], split 80% / 10% / 10% in order.</summary>
     public static DatasetSplits YinYang(int n, Rng rng)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, $"Expected at least 1 point, got {n}.");
@@ -96,7 +84,29 @@ public static class Datasets
         _ => throw new ArgumentException($"Expected a dataset name ({string.Join(", ", Names)}) or a CSV file, got '{name}'.", nameof(name)),
     };
 
-    /// <summary>All of <paramref name="data"/> for training, with empty validation and test parts.</summary>
+    /// <summary>Any dataset, in one call: a built-in one by name (<see cref="ByName"/>) or a CSV file, all of
+    /// it for training, whose column <paramref name="labelColumn"/> holds the targets.</summary>
+    /// <exception cref="ArgumentException">For a label column with a built-in dataset, or none with a file.</exception>
+    /// <exception cref="FileNotFoundException">When <paramref name="source"/> is neither a built-in name nor a file.</exception>
+    /// <exception cref="CsvFormatException">For a malformed or oversized CSV file, with its path and line.</exception>
+    public static DatasetSplits Load(string source, string? labelColumn, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        string choices = $"a CSV file or one of {string.Join(", ", Names)}";
+        if (Names.Contains(source.ToLowerInvariant()))
+        {
+            if (labelColumn is not null)
+                throw new ArgumentException($"Expected no label column for the built-in dataset '{source}', got '{labelColumn}': only a CSV file has columns to choose from.");
+            return ByName(source, rng);
+        }
+        if (Directory.Exists(source)) throw new FileNotFoundException($"Expected {choices}, got the folder '{source}'.", source);
+        if (!File.Exists(source)) throw new FileNotFoundException($"Expected {choices}, got '{source}', which does not exist.", source);
+        if (labelColumn is null)
+            throw new ArgumentException($"Expected a label column, the one that holds the target, for the CSV dataset '{source}'.");
+        return TrainOnly(Csv.Load(source, labelColumn));
+    }
+
+    /// <summary>All of <paramref name="data"/> for training.</summary>
     public static DatasetSplits TrainOnly(Dataset data) => new(data, data.Slice(0, 0), data.Slice(0, 0));
 
     // numpy.linspace: start + i * step, with the last point exactly at stop.

@@ -1,15 +1,10 @@
 namespace Micrograd.Data;
 
 /// <summary>
-/// The project's one source of randomness: a xorshift* generator, small enough to write again in any
-/// language, so that a run with a given seed gives the same numbers everywhere (the same generator as
-/// Karpathy's LLM101n micrograd). Datasets, initialisation and minibatch sampling all draw from it.
+/// The project's one source of randomness: a xorshift* generator (LLM101n micrograd's), small enough to write
+/// again in any language, so that a seed gives the same numbers everywhere. Not for cryptography; not
+/// thread-safe: give each thread its own.
 /// </summary>
-/// <remarks>
-/// Each draw: state ^= state &gt;&gt; 12; state ^= state &lt;&lt; 25; state ^= state &gt;&gt; 27; and the
-/// result is the upper 32 bits of the wrapping 64-bit product state * 0x2545F4914F6CDD1D.
-/// Not for cryptography. Not thread-safe: give each thread its own.
-/// </remarks>
 public sealed class Rng
 {
     /// <summary>The seed used when none is given (micrograd's demo seeds with 1337).</summary>
@@ -17,7 +12,6 @@ public sealed class Rng
 
     private ulong _state;
 
-    /// <summary>A generator whose state starts at <paramref name="seed"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For seed 0, which xorshift would never leave.</exception>
     public Rng(ulong seed = DefaultSeed)
     {
@@ -26,7 +20,6 @@ public sealed class Rng
         _state = seed;
     }
 
-    /// <summary>The next 32 random bits.</summary>
     public uint NextUInt32()
     {
         _state ^= _state >> 12;
@@ -35,29 +28,25 @@ public sealed class Rng
         return (uint)((_state * 0x2545F4914F6CDD1DUL) >> 32);
     }
 
-    /// <summary>A uniform double in [0, 1) with 24 random bits: (<see cref="NextUInt32"/> &gt;&gt; 8) / 2^24.</summary>
+    /// <summary>In [0, 1), with 24 random bits.</summary>
     public double Uniform() => (NextUInt32() >> 8) / 16777216.0;
 
-    /// <summary>A uniform double in [a, b): a + (b - a) * <see cref="Uniform()"/>.</summary>
     public double Uniform(double a, double b) => a + (b - a) * Uniform();
 
-    /// <summary>A normal draw by Box-Muller from two uniforms u1, u2:
-    /// mean + std * sqrt(-2 ln(1 - u1)) * cos(2 pi u2). One draw per call; the sine half is not kept.</summary>
+    /// <summary>Box-Muller from two uniforms; the sine half is not kept, so each call takes two.</summary>
     public double Gaussian(double mean = 0, double std = 1)
     {
         double u1 = Uniform(), u2 = Uniform();
         return mean + std * Math.Sqrt(-2 * Math.Log(1 - u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
-    /// <summary>An integer in [0, n): floor(<see cref="Uniform()"/> * n).</summary>
     public int Below(int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         return (int)(Uniform() * n);
     }
 
-    /// <summary>Shuffles <paramref name="items"/> in place by Fisher-Yates, from the last item down:
-    /// item i swaps with item <see cref="Below"/>(i + 1).</summary>
+    /// <summary>Fisher-Yates, in place, from the last item down.</summary>
     public void Shuffle<T>(IList<T> items)
     {
         ArgumentNullException.ThrowIfNull(items);

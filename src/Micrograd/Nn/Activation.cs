@@ -1,22 +1,17 @@
 namespace Micrograd.Nn;
 
-/// <summary>The nonlinearity a neuron applies to its weighted sum.</summary>
 public enum Activation
 {
     /// <summary>None: the weighted sum itself (micrograd's output layer).</summary>
     Linear,
     /// <summary>max(0, x), micrograd's default.</summary>
     ReLU,
-    /// <summary>tanh(x), the lecture's choice.</summary>
     Tanh,
-    /// <summary>1 / (1 + e^-x).</summary>
     Sigmoid,
 }
 
-/// <summary>Applies an <see cref="Activation"/>.</summary>
 public static class Activations
 {
-    /// <summary><paramref name="x"/> passed through <paramref name="activation"/>.</summary>
     public static Value Apply(this Activation activation, Value x) => activation switch
     {
         Activation.Linear => x,
@@ -36,10 +31,7 @@ public static class Activations
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Expected Linear, ReLU, Tanh or Sigmoid."),
     };
 
-    /// <summary>Reads a name such as "relu" or "Tanh" (any case).</summary>
+    /// <summary>Reads a name such as "relu" or "Tanh" (any case), as <see cref="KindNames.Activations"/>.</summary>
     /// <exception cref="ArgumentException">For an unknown name, listing the known ones.</exception>
-    public static Activation Parse(string name) =>
-        Enum.TryParse<Activation>(name, ignoreCase: true, out var a) && Enum.IsDefined(a)
-            ? a
-            : throw new ArgumentException($"Expected an activation: linear, relu, tanh or sigmoid; got '{name}'.", nameof(name));
+    public static Activation Parse(string name) => KindNames.Activations.Parse(name);
 }

@@ -8,13 +8,9 @@ public sealed class Layer : Module
     private readonly Neuron[] _neurons;
     private readonly IReadOnlyList<Value> _parameters;
 
-    /// <summary>A layer of <paramref name="nout"/> neurons with <paramref name="nin"/> inputs each.</summary>
-    /// <param name="nin">Inputs per neuron, at least 1.</param>
-    /// <param name="nout">Neurons, at least 1.</param>
-    /// <param name="activation">Every neuron's nonlinearity.</param>
-    /// <param name="init">How the weights are drawn.</param>
-    /// <param name="rng">Where the weights come from, neuron after neuron.</param>
-    /// <param name="name">A prefix for the parameters' labels ("L1" gives "L1N0.w0", ...).</param>
+    /// <summary>A layer of <paramref name="nout"/> neurons with <paramref name="nin"/> inputs each, drawn from
+    /// <paramref name="rng"/> neuron after neuron; <paramref name="name"/> prefixes the parameters' labels
+    /// ("L1" gives "L1N0.w0", ...).</summary>
     /// <exception cref="ArgumentOutOfRangeException">When a size is 0 or less.</exception>
     public Layer(int nin, int nout, Activation activation = Activation.ReLU, Init init = Init.Uniform, Rng? rng = null, string? name = null)
     {
@@ -26,16 +22,12 @@ public sealed class Layer : Module
         _parameters = Array.AsReadOnly(_neurons.SelectMany(n => n.Parameters()).ToArray());
     }
 
-    /// <summary>The neurons, in order.</summary>
     public IReadOnlyList<Neuron> Neurons => _neurons;
 
-    /// <summary>Inputs per neuron.</summary>
     public int InputCount => _neurons[0].InputCount;
 
-    /// <summary>Outputs: one per neuron.</summary>
     public int OutputCount => _neurons.Length;
 
-    /// <summary>Every neuron's output for inputs <paramref name="x"/>.</summary>
     /// <exception cref="ArgumentException">When the number of inputs is not <see cref="InputCount"/>.</exception>
     public Value[] Forward(IReadOnlyList<Value> x)
     {
@@ -45,10 +37,8 @@ public sealed class Layer : Module
         return outputs;
     }
 
-    /// <summary>Every neuron's output for plain numbers.</summary>
     public Value[] Forward(IReadOnlyList<double> x) => Forward(Neuron.Leaves(x));
 
-    /// <inheritdoc/>
     public override IReadOnlyList<Value> Parameters() => _parameters;
 
     /// <summary>micrograd's form: "Layer of [ReLUNeuron(2), ReLUNeuron(2)]".</summary>

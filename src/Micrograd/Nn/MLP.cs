@@ -11,13 +11,9 @@ public sealed class MLP : Module
     private readonly Layer[] _layers;
     private readonly IReadOnlyList<Value> _parameters;
 
-    /// <summary>An MLP with <paramref name="nin"/> inputs and layers of the sizes in <paramref name="nouts"/>.</summary>
-    /// <param name="nin">The number of inputs, at least 1.</param>
-    /// <param name="nouts">The size of each layer in order; the last is the number of outputs.</param>
-    /// <param name="activation">The hidden layers' nonlinearity (micrograd: ReLU; the lecture: Tanh).</param>
-    /// <param name="outputActivation">The last layer's nonlinearity, Linear by default.</param>
-    /// <param name="init">How the weights are drawn; biases start at 0.</param>
-    /// <param name="rng">Where the weights come from, in parameter order; <see cref="Rng.DefaultSeed"/> if null.</param>
+    /// <summary><paramref name="nouts"/> holds the size of each layer, the last being the number of outputs;
+    /// <paramref name="activation"/> is the hidden layers' (micrograd: ReLU; the lecture: Tanh). The weights come
+    /// from <paramref name="rng"/> in parameter order (seeded with <see cref="Rng.DefaultSeed"/> if null).</summary>
     /// <exception cref="ArgumentException">When there are no layers or a size is 0 or less.</exception>
     public MLP(int nin, IReadOnlyList<int> nouts, Activation activation = Activation.ReLU,
         Activation outputActivation = Activation.Linear, Init init = Init.Uniform, Rng? rng = null)
@@ -36,6 +32,21 @@ public sealed class MLP : Module
         _parameters = Array.AsReadOnly(_layers.SelectMany(l => l.Parameters()).ToArray());
     }
 
+    /// <summary>The number of weights and biases of an MLP with these sizes, without building it
+    /// (<see cref="long.MaxValue"/> when it would not fit in a long).</summary>
+    public static long ParameterCount(int nin, IReadOnlyList<int> nouts)
+    {
+        ArgumentNullException.ThrowIfNull(nouts);
+        long count = 0, inputs = nin;
+        foreach (int size in nouts)
+        {
+            try { count = checked(count + (inputs + 1) * size); }
+            catch (OverflowException) { return long.MaxValue; }
+            inputs = size;
+        }
+        return count;
+    }
+
     internal static void CheckSizes(int nin, IReadOnlyList<int> nouts)
     {
         ArgumentNullException.ThrowIfNull(nouts);
@@ -48,16 +59,12 @@ public sealed class MLP : Module
                 throw new ArgumentException($"Expected every layer size to be at least 1, got {nouts[i]} for layer {i + 1}.", nameof(nouts));
     }
 
-    /// <summary>The layers, in order.</summary>
     public IReadOnlyList<Layer> Layers => _layers;
 
-    /// <summary>The number of inputs.</summary>
     public int InputCount => _layers[0].InputCount;
 
-    /// <summary>The number of outputs: the last layer's size.</summary>
     public int OutputCount => _layers[^1].OutputCount;
 
-    /// <summary>The network's outputs for inputs <paramref name="x"/>: one Value per output neuron.</summary>
     /// <exception cref="ArgumentException">When the number of inputs is not <see cref="InputCount"/>.</exception>
     public Value[] Forward(IReadOnlyList<Value> x)
     {
@@ -66,10 +73,8 @@ public sealed class MLP : Module
         return (Value[])x;
     }
 
-    /// <summary>The network's outputs for plain numbers.</summary>
     public Value[] Forward(IReadOnlyList<double> x) => Forward(Neuron.Leaves(x));
 
-    /// <inheritdoc/>
     public override IReadOnlyList<Value> Parameters() => _parameters;
 
     /// <summary>micrograd's form: "MLP of [Layer of [ReLUNeuron(2), ...], Layer of [LinearNeuron(16)]]".</summary>

@@ -1,9 +1,6 @@
 namespace Micrograd.Nn;
 
-/// <summary>
-/// Anything with parameters, as PyTorch's nn.Module: <see cref="Parameters"/> lists the Values that training
-/// adjusts and <see cref="ZeroGrad"/> resets their gradients before a backward pass.
-/// </summary>
+/// <summary>Anything with parameters, as PyTorch's nn.Module.</summary>
 public abstract class Module
 {
     /// <summary>The trainable Values, in a fixed order (micrograd's: layer by layer, neuron by neuron, each

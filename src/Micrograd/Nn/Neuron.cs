@@ -11,12 +11,9 @@ public sealed class Neuron : Module
     private readonly Value[] _w;
     private readonly IReadOnlyList<Value> _parameters;
 
-    /// <summary>A neuron with <paramref name="nin"/> inputs.</summary>
-    /// <param name="nin">The number of inputs, at least 1.</param>
-    /// <param name="activation">The nonlinearity; micrograd's default is ReLU.</param>
-    /// <param name="init">How the weights are drawn; the bias starts at 0.</param>
-    /// <param name="rng">Where the weights come from; a generator with <see cref="Rng.DefaultSeed"/> if null.</param>
-    /// <param name="name">A prefix for the parameters' labels ("L1N0" gives "L1N0.w0", ..., "L1N0.b").</param>
+    /// <summary>The bias starts at 0; the weights come from <paramref name="rng"/> (seeded with
+    /// <see cref="Rng.DefaultSeed"/> if null); <paramref name="name"/> prefixes the parameters' labels ("L1N0" gives
+    /// "L1N0.w0", ..., "L1N0.b").</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="nin"/> is 0 or less.</exception>
     public Neuron(int nin, Activation activation = Activation.ReLU, Init init = Init.Uniform, Rng? rng = null, string? name = null)
     {
@@ -34,19 +31,15 @@ public sealed class Neuron : Module
         _parameters = Array.AsReadOnly([.. _w, Bias]);
     }
 
-    /// <summary>The weights, one per input.</summary>
     public IReadOnlyList<Value> Weights => _w;
 
-    /// <summary>The bias.</summary>
     public Value Bias { get; }
 
-    /// <summary>The nonlinearity applied to the weighted sum.</summary>
     public Activation Activation { get; }
 
-    /// <summary>The number of inputs.</summary>
     public int InputCount => _w.Length;
 
-    /// <summary>f(w·x + b) for inputs <paramref name="x"/>.</summary>
+    /// <summary>f(w·x + b).</summary>
     /// <exception cref="ArgumentException">When the number of inputs is not <see cref="InputCount"/>.</exception>
     public Value Forward(IReadOnlyList<Value> x)
     {
@@ -56,10 +49,8 @@ public sealed class Neuron : Module
         return Activation.Apply(act);
     }
 
-    /// <summary>f(w·x + b) for plain numbers.</summary>
     public Value Forward(IReadOnlyList<double> x) => Forward(Leaves(x));
 
-    /// <inheritdoc/>
     public override IReadOnlyList<Value> Parameters() => _parameters;
 
     /// <summary>micrograd's form: "ReLUNeuron(2)", "TanhNeuron(3)", "LinearNeuron(16)".</summary>

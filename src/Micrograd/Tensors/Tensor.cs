@@ -26,7 +26,6 @@ public abstract class Tensor
     /// <summary>The size of each dimension, outermost first; empty for a single number.</summary>
     public IReadOnlyList<int> Shape => Dims;
 
-    /// <summary>The number of elements.</summary>
     public int Count { get; }
 
     /// <summary>True when a backward pass computes this tensor's gradient: set on leaves (parameters), and on
@@ -73,11 +72,9 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
         return new Tensor<T>((T[])values.Clone(), (int[])shape.Clone(), requiresGrad);
     }
 
-    /// <summary>A tensor of zeros.</summary>
     public static Tensor<T> Zeros(int[] shape, bool requiresGrad = false) =>
         new(new T[Tensors.Shape.Count(shape)], (int[])shape.Clone(), requiresGrad);
 
-    /// <summary>A tensor of ones.</summary>
     public static Tensor<T> Ones(int[] shape, bool requiresGrad = false)
     {
         var t = Zeros(shape, requiresGrad);
@@ -118,7 +115,6 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
         ? Data[0]
         : throw new InvalidOperationException($"Expected a tensor of one element, got shape {Tensors.Shape.Format(Dims)}.");
 
-    /// <inheritdoc/>
     public override void ZeroGrad()
     {
         if (Grad is not null) Array.Clear(Grad.Data);

@@ -1,19 +1,16 @@
 namespace Micrograd.Training;
 
-/// <summary>
-/// The quantity a run minimises: a loss over the model's outputs, plus an optional L2 penalty on the
-/// parameters; and the accuracy that goes with it where the targets are labels or classes.
-/// </summary>
-public sealed class Objective(LossKind kind, double l2 = 0)
+/// <summary>The loss a run minimises, plus an optional α·Σp² (<paramref name="l2"/>), and the accuracy that
+/// goes with it, reading the outputs as <paramref name="outputs"/> says.</summary>
+public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
 {
-    /// <summary>The loss.</summary>
     public LossKind Kind { get; } = kind;
 
-    /// <summary>The L2 strength α (0 for none).</summary>
     public double L2 { get; } = l2;
 
-    /// <summary>The loss of <paramref name="outputs"/> (one array per example) against
-    /// <paramref name="targets"/>, plus α·Σp² over <paramref name="parameters"/> when α is not 0.</summary>
+    public OutputKind Outputs { get; } = outputs;
+
+    /// <summary>One array of outputs per example.</summary>
     public Value Loss(IReadOnlyList<Value[]> outputs, IReadOnlyList<double> targets, IReadOnlyList<Value> parameters)
     {
         var loss = Kind switch
@@ -27,27 +24,18 @@ public sealed class Objective(LossKind kind, double l2 = 0)
         return L2 == 0 ? loss : loss + Losses.L2(parameters, L2);
     }
 
-    /// <summary>The fraction of examples classified right, or null where the targets are not labels:
-    /// cross-entropy compares the largest output with the class; the other losses compare signs, when every
-    /// target is -1 or +1.</summary>
+    /// <summary>The fraction of examples whose predicted label or class is the target; null for regression
+    /// (<see cref="OutputKind.Value"/>) or no examples.</summary>
     public double? Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
     {
-        if (targets.Count == 0) return null;
+        if (Outputs == OutputKind.Value || targets.Count == 0) return null;
         int right = 0;
         for (int i = 0; i < targets.Count; i++)
-        {
-            if (Kind == LossKind.CrossEntropy)
-            {
-                if (ArgMax(outputs[i]) == (int)targets[i]) right++;
-            }
-            else if (targets[i] is not (1.0 or -1.0)) return null;
-            else if (outputs[i][0] > 0 == targets[i] > 0) right++;
-        }
+            if (Outputs.Predict(outputs[i]) == targets[i]) right++;
         return (double)right / targets.Count;
     }
 
-    /// <summary>Checks that the data and the model's outputs suit this loss.</summary>
-    /// <exception cref="ArgumentException">Saying what the loss expects and what came.</exception>
+    /// <exception cref="ArgumentException">When the data or the number of outputs do not suit this loss.</exception>
     public void Validate(Data.Dataset data, int outputCount)
     {
         switch (Kind)
@@ -67,13 +55,5 @@ public sealed class Objective(LossKind kind, double l2 = 0)
                 if (outputCount != 1) throw new ArgumentException($"Expected 1 output for a squared-error loss, got {outputCount}.");
                 break;
         }
-    }
-
-    /// <summary>The index of the largest number (the first on a tie).</summary>
-    public static int ArgMax(IReadOnlyList<double> xs)
-    {
-        int best = 0;
-        for (int i = 1; i < xs.Count; i++) if (xs[i] > xs[best]) best = i;
-        return best;
     }
 }

@@ -28,7 +28,6 @@ internal sealed class TapeStep
         _tape = Tape.Compile(loss, [.. inputs.SelectMany(x => x)], model.Parameters(), [.. outputs.SelectMany(o => o)]);
     }
 
-    /// <summary>The number of nodes on the tape.</summary>
     public int NodeCount => _tape.NodeCount;
 
     public StepRecord Run(Optimizer optimizer, int step, Evaluation? validation)

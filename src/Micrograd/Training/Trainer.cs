@@ -4,41 +4,36 @@ using Micrograd.Optim;
 
 namespace Micrograd.Training;
 
-/// <summary>What one training step measured.</summary>
-/// <param name="Step">The step's index, from 0.</param>
-/// <param name="TrainLoss">The loss on the step's batch, computed before the step's update.</param>
-/// <param name="TrainAccuracy">The accuracy on that batch, where the targets are labels.</param>
-/// <param name="ValidationLoss">The validation loss before the update, on steps where it was computed.</param>
-/// <param name="ValidationAccuracy">The validation accuracy, likewise.</param>
+/// <summary>What one training step measured: <paramref name="Step"/> counts from 0; the losses are computed
+/// before the step's update, on its batch and (on steps where it is computed) on the validation split; an
+/// accuracy is null where the targets are not labels.</summary>
 public readonly record struct StepRecord(int Step, double TrainLoss, double? TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy);
 
-/// <summary>A loss and an accuracy (null where the targets are not labels).</summary>
 public readonly record struct Evaluation(double Loss, double? Accuracy);
 
-/// <summary>
-/// Runs a <see cref="TrainingConfig"/>: builds the data, the model and the optimizer from one seeded
-/// <see cref="Rng"/>, then takes steps. <see cref="Step"/> is the plain loop of the lecture: forward, loss,
-/// zero the gradients, backward, update.
-/// </summary>
+/// <summary>Runs a <see cref="TrainingConfig"/>: data, model and optimizer from one seeded <see cref="Data.Rng"/>,
+/// then steps, each the lecture's loop: forward, loss, zero the gradients, backward, update.</summary>
 public sealed class Trainer
 {
     private readonly TapeStep? _tape;
 
-    /// <summary>Prepares a run: data (unless given), model and optimizer.</summary>
-    /// <param name="config">The run's settings.</param>
-    /// <param name="data">The data to use instead of <see cref="TrainingConfig.Dataset"/>.</param>
-    /// <exception cref="ArgumentException">For settings that do not fit each other or the data.</exception>
-    public Trainer(TrainingConfig config, DatasetSplits? data = null)
+    /// <summary>Prepares a run. Without <paramref name="data"/> it loads <see cref="TrainingConfig.Dataset"/>
+    /// (<see cref="Datasets.Load"/>); <paramref name="rng"/> is the generator the data was drawn from, which then
+    /// draws the weights and the batches (a new one seeded with <see cref="TrainingConfig.Seed"/> if null).</summary>
+    /// <exception cref="ArgumentException">For settings that do not fit each other or the data, or a network
+    /// beyond the engine's <see cref="EngineLimits"/> (checked before it is built); see also <see cref="Datasets.Load"/>.</exception>
+    public Trainer(TrainingConfig config, DatasetSplits? data = null, Rng? rng = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
-        Rng = new Rng(config.Seed);
-        Data = data ?? LoadData(config, Rng);
+        Rng = rng ?? new Rng(config.Seed);
+        Data = data ?? Datasets.Load(config.Dataset, config.LabelColumn, Rng);
         if (Data.Train.Count == 0) throw new ArgumentException($"Expected training examples in '{Data.Train.Name}', got none.");
+        CheckLimits(config, Data);
 
         Model = new MLP(Data.Train.InputCount, config.Layers, config.Activation, config.OutputActivation, config.Init, Rng);
-        Objective = new Objective(config.Loss, config.L2);
+        Objective = new Objective(config.Loss, config.L2, OutputKinds.For(config.Loss, Data.Train.Targets));
         foreach (var part in new[] { Data.Train, Data.Validation, Data.Test }) Objective.Validate(part, Model.OutputCount);
 
         Optimizer = config.Optimizer switch
@@ -49,38 +44,33 @@ public sealed class Trainer
         };
         if (config.DecayLearningRate) Optimizer.Schedule = k => config.LearningRate * (1 - 0.9 * k / config.Steps);
 
-        if (config.Engine == Engine.Tape)
+        if (config.Engine == EngineKind.Tape)
         {
-            if (config.BatchSize < Data.Train.Count)
+            if (BatchSize < Data.Train.Count)
                 throw new ArgumentException(
-                    $"Expected the full batch ({Data.Train.Count} examples) with the tape engine, got a batch size of {config.BatchSize}: " +
+                    $"Expected the full batch ({Data.Train.Count} examples) with the tape engine, got a batch size of {BatchSize}: " +
                     "a tape replays one recorded graph, and a minibatch changes the graph's constants. Use the dynamic engine for minibatches.");
             _tape = new TapeStep(Model, Objective, Data.Train);
         }
     }
 
-    /// <summary>The run's settings.</summary>
     public TrainingConfig Config { get; }
 
-    /// <summary>The run's source of randomness (already used for the data and the weights).</summary>
     public Rng Rng { get; }
 
-    /// <summary>The training, validation and test examples.</summary>
     public DatasetSplits Data { get; }
 
-    /// <summary>The network being trained.</summary>
     public MLP Model { get; }
 
-    /// <summary>The loss being minimised.</summary>
     public Objective Objective { get; }
 
-    /// <summary>The optimizer updating <see cref="Model"/>'s parameters.</summary>
     public Optimizer Optimizer { get; }
 
-    /// <summary>How many steps have been taken.</summary>
+    /// <summary>The whole training set when <see cref="TrainingConfig.BatchSize"/> is null or larger.</summary>
+    public int BatchSize => Math.Min(Config.BatchSize ?? Data.Train.Count, Data.Train.Count);
+
     public int StepsTaken => Optimizer.StepCount;
 
-    /// <summary>One training step. With the dynamic engine it is exactly the lecture's loop.</summary>
     public StepRecord Step()
     {
         int step = StepsTaken;
@@ -122,7 +112,7 @@ public sealed class Trainer
         return history;
     }
 
-    /// <summary>The loss and accuracy of the current model on <paramref name="data"/> (no gradients).</summary>
+    /// <summary>No gradients are computed.</summary>
     public Evaluation Evaluate(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -132,26 +122,30 @@ public sealed class Trainer
         return new Evaluation(loss.Data, Objective.Accuracy(Numbers(outputs), data.Targets));
     }
 
-    /// <summary>The data a configuration names: a built-in dataset drawn from <paramref name="rng"/>, or a
-    /// CSV file (all of it for training).</summary>
-    public static DatasetSplits LoadData(TrainingConfig config, Rng rng)
+    // The largest graph a run builds is one pass over its largest split (Evaluate, or a full-batch step).
+    private static void CheckLimits(TrainingConfig config, DatasetSplits data)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        if (Datasets.Names.Contains(config.Dataset.ToLowerInvariant())) return Datasets.ByName(config.Dataset, rng);
-        if (config.LabelColumn is null)
-            throw new ArgumentException($"Expected a label column for the CSV dataset '{config.Dataset}' (built-in datasets: {string.Join(", ", Datasets.Names)}).");
-        return Datasets.TrainOnly(Csv.Load(config.Dataset, config.LabelColumn));
+        var limits = EngineLimits.Of(config.Engine);
+        string engine = KindNames.Engines.Of(config.Engine);
+        long parameters = MLP.ParameterCount(data.Train.InputCount, config.Layers);
+        string network = $"layers {string.Join(",", config.Layers)} on {data.Train.InputCount} input{(data.Train.InputCount == 1 ? "" : "s")}";
+        if (parameters > limits.Parameters)
+            throw new ArgumentException($"Expected a network of at most {limits.Parameters:N0} parameters for the {engine} engine, got {parameters:N0} ({network}): every parameter is a Value of its own. Use a smaller network.");
+        long examples = Math.Max(data.Train.Count, Math.Max(data.Validation.Count, data.Test.Count));
+        if (parameters * examples > limits.ParametersTimesExamples)
+            throw new ArgumentException(
+                $"Expected at most {limits.ParametersTimesExamples:N0} parameters × examples for the {engine} engine, got {parameters:N0} × {examples:N0} " +
+                $"({network}): one pass over the data would build about {2 * parameters * examples:N0} Values. Use a smaller network or fewer examples.");
     }
 
-    // The outputs' Data, for the accuracy.
     private static double[][] Numbers(Value[][] outputs) => outputs.Select(o => o.Select(v => v.Data).ToArray()).ToArray();
 
     private Dataset NextBatch()
     {
         var train = Data.Train;
-        if (Config.BatchSize is not { } size || size >= train.Count) return train;
+        if (BatchSize == train.Count) return train;
         var order = Enumerable.Range(0, train.Count).ToArray();
         Rng.Shuffle(order);
-        return train.Select(order[..size]);
+        return train.Select(order[..BatchSize]);
     }
 }

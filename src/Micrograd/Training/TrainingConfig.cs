@@ -2,113 +2,63 @@ using Micrograd.Nn;
 
 namespace Micrograd.Training;
 
-/// <summary>Which loss a run minimises.</summary>
-public enum LossKind
-{
-    /// <summary>The lecture's: the sum over examples of (prediction - target)².</summary>
-    SumSquaredError,
-    /// <summary>The mean over examples of (prediction - target)².</summary>
-    MeanSquaredError,
-    /// <summary>micrograd's moons demo: mean of relu(1 - y·score), labels -1 or +1, one output.</summary>
-    Hinge,
-    /// <summary>Softmax cross-entropy over the outputs, targets are class indices 0, 1, ...</summary>
-    CrossEntropy,
-}
-
-/// <summary>Which optimizer a run uses.</summary>
-public enum OptimizerKind
-{
-    /// <summary><see cref="Optim.Sgd"/>.</summary>
-    Sgd,
-    /// <summary><see cref="Optim.AdamW"/>.</summary>
-    AdamW,
-}
-
-/// <summary>How a training step computes its gradients.</summary>
-public enum Engine
-{
-    /// <summary>Build the graph of Values afresh at every step and call Backward on it.</summary>
-    Dynamic,
-    /// <summary>Record the graph once and replay it as a compiled tape (full-batch only).</summary>
-    Tape,
-}
-
-/// <summary>
-/// Everything that defines a training run. A run draws all its randomness from one
-/// <see cref="Data.Rng"/> seeded with <see cref="Seed"/>, in this order: the dataset, the weights (in
-/// parameter order), then the minibatches; so the same configuration trains the same way on every machine.
-/// </summary>
+/// <summary>Everything that defines a training run. All its randomness comes from one <see cref="Data.Rng"/>
+/// seeded with <see cref="Seed"/>, in this order: the dataset, the weights, the minibatches.</summary>
 public sealed record TrainingConfig
 {
-    /// <summary>A name for reports: the preset's, or "custom".</summary>
     public string Name { get; init; } = "custom";
 
     /// <summary>A built-in dataset ("tiny", "moons", "yinyang") or the path of a CSV file.</summary>
     public string Dataset { get; init; } = "moons";
 
-    /// <summary>For a CSV dataset: the column holding the target.</summary>
     public string? LabelColumn { get; init; }
 
-    /// <summary>The size of each layer; the last is the number of outputs.</summary>
     public IReadOnlyList<int> Layers { get; init; } = [16, 16, 1];
 
-    /// <summary>The hidden layers' nonlinearity.</summary>
     public Activation Activation { get; init; } = Activation.ReLU;
 
-    /// <summary>The last layer's nonlinearity.</summary>
     public Activation OutputActivation { get; init; } = Activation.Linear;
 
-    /// <summary>How the weights are drawn.</summary>
     public Init Init { get; init; } = Init.Uniform;
 
-    /// <summary>The loss to minimise.</summary>
     public LossKind Loss { get; init; } = LossKind.Hinge;
 
-    /// <summary>The L2 regularisation strength α added to the loss as α·Σp² (0 for none).</summary>
+    /// <summary>α in the loss's added α·Σp² (0 for none).</summary>
     public double L2 { get; init; }
 
-    /// <summary>The optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
-    /// <summary>The (initial) learning rate.</summary>
     public double LearningRate { get; init; } = 0.1;
 
     /// <summary>When true, the learning rate of step k is LearningRate·(1 - 0.9·k / Steps): a linear decay
     /// to a tenth, as in micrograd's moons demo.</summary>
     public bool DecayLearningRate { get; init; }
 
-    /// <summary>SGD's momentum μ.</summary>
     public double Momentum { get; init; }
 
     /// <summary>The optimizer's weight decay λ (SGD: added to the gradient; AdamW: decoupled).</summary>
     public double WeightDecay { get; init; }
 
-    /// <summary>AdamW's β1.</summary>
     public double Beta1 { get; init; } = 0.9;
 
-    /// <summary>AdamW's β2.</summary>
     public double Beta2 { get; init; } = 0.999;
 
-    /// <summary>AdamW's ε.</summary>
     public double Eps { get; init; } = 1e-8;
 
-    /// <summary>The number of optimizer steps.</summary>
     public int Steps { get; init; } = 100;
 
     /// <summary>Examples per step, drawn without replacement; null for the whole training set.</summary>
     public int? BatchSize { get; init; }
 
-    /// <summary>The seed of the run's <see cref="Data.Rng"/>.</summary>
     public ulong Seed { get; init; } = Data.Rng.DefaultSeed;
 
     /// <summary>Evaluate the validation split every this many steps (0 for never).</summary>
     public int ValidationEvery { get; init; } = 10;
 
-    /// <summary>How gradients are computed.</summary>
-    public Engine Engine { get; init; } = Engine.Dynamic;
+    public EngineKind Engine { get; init; } = EngineKind.Dynamic;
 
     /// <summary>Checks the settings that do not depend on the data.</summary>
-    /// <exception cref="ArgumentException">Naming the first bad setting, what was expected and what came.</exception>
+    /// <exception cref="ArgumentException">Naming the first bad setting.</exception>
     public void Validate()
     {
         if (Layers is null || Layers.Count == 0) throw new ArgumentException("Expected at least one layer size, got none.", nameof(Layers));

@@ -3,22 +3,20 @@ using System.Text;
 
 namespace Micrograd.Viz;
 
-/// <summary>
-/// Draws an expression graph as Graphviz DOT text, in the lecture's style: one record per Value showing its
-/// label, data and grad, and one small oval per operation, feeding the Value it produced. Render the text
-/// with Graphviz (<c>dot -Tsvg graph.dot -o graph.svg</c>).
-/// </summary>
+/// <summary>An expression graph as Graphviz DOT, in the lecture's style: one record per Value (label, data,
+/// grad) and one small oval per operation. Render it with <c>dot -Tsvg graph.dot -o graph.svg</c>.</summary>
 public static class Dot
 {
     /// <summary>The largest graph <see cref="Write"/> draws unless told otherwise: beyond a few hundred
     /// nodes a drawing is no longer readable.</summary>
     public const int DefaultMaxNodes = 500;
 
-    /// <summary>The DOT text of the graph <paramref name="root"/> depends on, left to right.</summary>
-    /// <param name="root">The last node, usually the output.</param>
+    /// <summary>Left to right, ending at <paramref name="root"/>.</summary>
+    /// <param name="root">The output.</param>
     /// <param name="maxNodes">The largest number of Values to draw.</param>
+    /// <param name="highlight">A node to draw filled, such as the one a step-through is at.</param>
     /// <exception cref="GraphTooLargeException">When the graph has more than <paramref name="maxNodes"/> Values.</exception>
-    public static string Write(Value root, int maxNodes = DefaultMaxNodes)
+    public static string Write(Value root, int maxNodes = DefaultMaxNodes, Value? highlight = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         var nodes = TopologicalSort.AllNodes(root);
@@ -34,8 +32,9 @@ public static class Dot
         foreach (var v in nodes)
         {
             string label = Escape(v.Label ?? "");
+            string fill = ReferenceEquals(v, highlight) ? ", style=filled, fillcolor=\"#ffd966\"" : "";
             dot.AppendLine(CultureInfo.InvariantCulture,
-                $"  {id[v]} [shape=record, label=\"{{ {label} | data {v.Data:F4} | grad {v.Grad:F4} }}\"];");
+                $"  {id[v]} [shape=record, label=\"{{ {label} | data {v.Data:F4} | grad {v.Grad:F4} }}\"{fill}];");
             if (v.IsLeaf) continue;
             dot.AppendLine($"  {id[v]}_op [label=\"{Escape(v.Op)}\"];");
             dot.AppendLine($"  {id[v]}_op -> {id[v]};");
@@ -58,13 +57,10 @@ public static class Dot
     }
 }
 
-/// <summary>A graph too large to draw usefully.</summary>
 public sealed class GraphTooLargeException(int nodes, int maxNodes)
     : InvalidOperationException($"The graph has {nodes} values; drawing more than {maxNodes} gives an unreadable picture. Draw a smaller expression or raise the node limit.")
 {
-    /// <summary>The number of Values in the graph.</summary>
     public int Nodes { get; } = nodes;
 
-    /// <summary>The limit that was exceeded.</summary>
     public int MaxNodes { get; } = maxNodes;
 }

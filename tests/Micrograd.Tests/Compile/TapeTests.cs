@@ -1,11 +1,13 @@
 using Micrograd.Compile;
 using Micrograd.Data;
 using Micrograd.Nn;
+using Micrograd.Tests.Support;
 
 namespace Micrograd.Tests.Compile;
 
-/// <summary>The compiled tape against the dynamic engine it must agree with (no fixture: the dynamic engine
-/// is checked against PyTorch elsewhere).</summary>
+/// <summary>The compiled tape replays a recorded graph with new inputs and parameters exactly as a freshly
+/// built graph computes them, and rejects what it cannot record (no fixture: the dynamic engine is checked
+/// against PyTorch in EngineGoldenTests, from tools/reference/engine_golden.py).</summary>
 public class TapeTests
 {
     // A graph using every op, with a shared subexpression and a node used twice by one op.
@@ -38,6 +40,34 @@ public class TapeTests
 
             Assert.Equal(expected.Data, tape.Output); // same definitions, same order: bit for bit
             Assert.Equal(dw.Grad, tapeGrad, 12);
+        }
+    }
+
+    [Fact]
+    public void Replaying_a_network_with_new_inputs_and_parameters_equals_a_fresh_graph()
+    {
+        var model = new MLP(2, [6, 6, 1], Activation.Tanh, rng: new Rng(8));
+        var x = new[] { new Value(0), new Value(0) };
+        var tape = Tape.Compile((model.Forward(x)[0] - 0.5).Pow(2), x, model.Parameters());
+        Assert.Equal(2, tape.InputCount);
+
+        var rng = new Rng(4);
+        for (int k = 0; k < 20; k++)
+        {
+            double[] input = [rng.Uniform(-2, 2), rng.Uniform(-2, 2)];
+            model.ZeroGrad();
+            tape.Forward(input);
+            tape.Backward();
+            var tapeGrads = model.Parameters().Select(p => p.Grad).ToArray();
+            double tapeLoss = tape.Output;
+
+            model.ZeroGrad();
+            var fresh = (model.Forward(input)[0] - 0.5).Pow(2);
+            fresh.Backward();
+            Tolerance.AssertClose(fresh.Data, tapeLoss, $"loss at replay {k}", 1e-12, 1e-15);
+            Tolerance.AssertAllClose(model.Parameters().Select(p => p.Grad).ToArray(), tapeGrads, $"gradients at replay {k}", 1e-12, 1e-15);
+
+            foreach (var p in model.Parameters()) p.Data -= 0.01 * p.Grad; // the tape reads parameters anew
         }
     }
 

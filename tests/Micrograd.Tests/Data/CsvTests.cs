@@ -117,6 +117,64 @@ public sealed class CsvTests : IDisposable
     }
 
     [Fact]
+    public void Errors_carry_the_path_as_given()
+    {
+        string path = Write("p.csv", "a,label\n1,x\n");
+        var e = Assert.Throws<CsvFormatException>(() => Csv.Load(path, "label"));
+        Assert.Equal(path, e.Path);
+        Assert.Equal((2, 2), (e.Line, e.Column));
+        Assert.Equal(path, Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(path, ["b"])).Path);
+        Assert.Null(Assert.Throws<CsvFormatException>(() => Csv.Parse(new StringReader("a,label\n1,x\n"), "label")).Path);
+    }
+
+    [Theory]
+    [InlineData("x1,x2,x1")]
+    [InlineData("x1,x2,X1")]
+    [InlineData("x1, x2 ,\"x1\"")]
+    public void Duplicate_column_names_are_rejected(string header)
+    {
+        // Issue 9, item 6: a repeated name made predict --input read whichever column came first.
+        var e = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(new StringReader(header + "\n1,2,3\n"), ["x2", "x1"]));
+        Assert.Contains("distinct column names", e.Message);
+        Assert.Contains("in columns 1 and 3", e.Message);
+        Assert.Equal((1, 3), (e.Line, e.Column));
+        Assert.Throws<CsvFormatException>(() => Csv.Parse(new StringReader(header + ",y\n1,2,3,4\n"), "y"));
+    }
+
+    [Fact]
+    public void A_file_over_the_size_cap_is_refused_before_it_is_read()
+    {
+        string path = Path.Combine(_dir, "huge.csv");
+        using (var f = File.Create(path)) f.SetLength(Csv.MaxBytes + 1); // sparse: nothing to read but zeros
+        var e = Assert.Throws<CsvFormatException>(() => Csv.Load(path, "y"));
+        Assert.Contains($"at most {Csv.MaxBytes:N0} bytes", e.Message);
+        Assert.Equal((path, 0), (e.Path, e.Line));
+    }
+
+    [Fact]
+    public void Rows_and_columns_over_the_caps_are_refused()
+    {
+        var rows = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(new RepeatingReader("a", "1", Csv.MaxRows + 1)));
+        Assert.Contains($"at most {Csv.MaxRows:N0} data rows", rows.Message);
+        Assert.Equal(Csv.MaxRows + 2, rows.Line);
+
+        string wide = string.Join(",", Enumerable.Range(0, Csv.MaxColumns + 1).Select(i => $"c{i}"));
+        var columns = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(new StringReader(wide + "\n")));
+        Assert.Contains($"at most {Csv.MaxColumns:N0} columns", columns.Message);
+
+        var text = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(new RepeatingReader("a", new string(' ', 1_000_000), 200)));
+        Assert.Contains($"at most {Csv.MaxBytes:N0} characters", text.Message);
+    }
+
+    // A header line, then the same line `count` times, made up as it is read.
+    private sealed class RepeatingReader(string header, string line, int count) : TextReader
+    {
+        private int _read = -1;
+
+        public override string? ReadLine() => _read++ < 0 ? header : _read <= count ? line : null;
+    }
+
+    [Fact]
     public void Missing_file_is_FileNotFoundException()
     {
         Assert.Throws<FileNotFoundException>(() => Csv.Load(Path.Combine(_dir, "nope.csv"), "label"));

@@ -87,10 +87,31 @@ public class DatasetTests
     }
 
     [Fact]
+    public void Load_is_one_call_for_built_in_and_csv_data()
+    {
+        var moons = Datasets.Load("Moons", null, new Rng(5));
+        Assert.Equal(Datasets.ByName("moons", new Rng(5)).Train.Inputs, moons.Train.Inputs);
+
+        string path = Path.Combine(Directory.CreateTempSubdirectory("micrograd-load-").FullName, "d.csv");
+        File.WriteAllText(path, "a,y\n1,2\n3,4\n");
+        var csv = Datasets.Load(path, "y", new Rng());
+        Assert.Equal([2.0, 4.0], csv.Train.Targets);
+        Assert.Equal(0, csv.Validation.Count + csv.Test.Count);
+
+        Assert.Contains("no label column", Assert.Throws<ArgumentException>(() => Datasets.Load("moons", "y", new Rng())).Message);
+        Assert.Contains("label column", Assert.Throws<ArgumentException>(() => Datasets.Load(path, null, new Rng())).Message);
+        var missing = Assert.Throws<FileNotFoundException>(() => Datasets.Load(path + ".nope", "y", new Rng()));
+        Assert.Equal(path + ".nope", missing.FileName);
+        Assert.Contains("tiny, moons, yinyang", missing.Message);
+        Assert.Contains("folder", Assert.Throws<FileNotFoundException>(() => Datasets.Load(Path.GetDirectoryName(path)!, "y", new Rng())).Message);
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [Fact]
     public void Dataset_rejects_ragged_rows_and_mismatched_counts()
     {
         var ragged = Assert.Throws<ArgumentException>(() => new Dataset("d", [[1.0, 2.0], [3.0]], [0.0, 1.0]));
-        Assert.Contains("row 1 has 1", ragged.Message);
+        Assert.Contains("row 2 has 1", ragged.Message); // counted from 1
         var counts = Assert.Throws<ArgumentException>(() => new Dataset("d", [[1.0], [2.0]], [0.0]));
         Assert.Contains("2 rows but 1 targets", counts.Message);
     }

@@ -123,7 +123,7 @@ public class ThreadingTests
         {
             try
             {
-                var trainer = new Micrograd.Training.Trainer(t == 2 ? config with { Engine = Micrograd.Training.Engine.Tape } : config);
+                var trainer = new Micrograd.Training.Trainer(t == 2 ? config with { Engine = Micrograd.Training.EngineKind.Tape } : config);
                 start.SignalAndWait();
                 results[t] = trainer.Run().Select(r => r.TrainLoss).ToArray();
             }

@@ -34,7 +34,7 @@ public class LossesTests
     {
         var e = Assert.Throws<ArgumentException>(() => Losses.Hinge(V(0.3, 0.1), [1.0, label]));
         Assert.Contains("-1 or +1", e.Message);
-        Assert.Contains("example 1", e.Message);
+        Assert.Contains("example 2", e.Message); // counted from 1, as in every message
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public class LossesTests
     {
         var e = Assert.Throws<ArgumentException>(() => Losses.CrossEntropy([V(1, 2, 3), V(0, 0, 1)], [0.0, target]));
         Assert.Contains("class index from 0 to 2", e.Message);
-        Assert.Contains("example 1", e.Message);
+        Assert.Contains("example 2", e.Message); // counted from 1, as in every message
         Assert.Throws<ArgumentException>(() => Losses.CrossEntropy(V(1, 2), 2));
         Assert.Throws<ArgumentException>(() => Losses.CrossEntropy(V(1, 2), -1));
     }
@@ -81,13 +81,13 @@ public class LossesTests
     public void Objective_adds_l2_and_measures_accuracy()
     {
         var parameters = V(1, 2);
-        var objective = new Objective(LossKind.MeanSquaredError, 0.1);
+        var objective = new Objective(LossKind.MeanSquaredError, 0.1, OutputKind.Value);
         var loss = objective.Loss([V(1.0), V(3.0)], [0.0, 3.0], parameters);
         Assert.Equal(0.5 + 0.1 * 5, loss.Data, 15);
         Assert.Null(objective.Accuracy([[1.0]], [0.5]));
-        Assert.Equal(0.5, new Objective(LossKind.Hinge).Accuracy([[0.3], [0.2]], [1.0, -1.0]));
-        Assert.Equal(1.0, new Objective(LossKind.CrossEntropy).Accuracy([[0.1, 0.7, 0.2], [3, 1, 2]], [1.0, 0.0]));
-        Assert.Null(new Objective(LossKind.Hinge).Accuracy([], []));
-        Assert.Equal(0, Objective.ArgMax([2.0, 2.0, 1.0])); // first on a tie
+        Assert.Equal(0.5, new Objective(LossKind.Hinge, 0, OutputKind.Sign).Accuracy([[0.3], [0.2]], [1.0, -1.0]));
+        Assert.Equal(1.0, new Objective(LossKind.CrossEntropy, 0, OutputKind.ArgMax).Accuracy([[0.1, 0.7, 0.2], [3, 1, 2]], [1.0, 0.0]));
+        Assert.Null(new Objective(LossKind.Hinge, 0, OutputKind.Sign).Accuracy([], []));
+        Assert.Equal(0, OutputKinds.ArgMax([2.0, 2.0, 1.0])); // first on a tie
     }
 }

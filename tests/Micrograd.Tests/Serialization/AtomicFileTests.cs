@@ -56,6 +56,24 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void WriteAll_changes_no_target_when_any_write_fails()
+    {
+        string first = Path.Combine(_dir, "model.json"), second = Path.Combine(_dir, "log.csv");
+        File.WriteAllText(first, "old model");
+        Assert.Throws<IOException>(() => AtomicFile.WriteAll([
+            (first, s => s.Write("new model"u8)),
+            (second, _ => throw new IOException("disk full (simulated)")),
+        ]));
+        Assert.Equal("old model", File.ReadAllText(first)); // written to its temporary file, never moved
+        Assert.Equal([first], Directory.GetFiles(_dir));
+
+        AtomicFile.WriteAll([(first, s => s.Write("new model"u8)), (second, s => s.Write("log"u8))]);
+        Assert.Equal("new model", File.ReadAllText(first));
+        Assert.Equal("log", File.ReadAllText(second));
+        Assert.Equal(2, Directory.GetFiles(_dir).Length);
+    }
+
+    [Fact]
     public void Null_arguments_are_rejected()
     {
         Assert.Throws<ArgumentNullException>(() => AtomicFile.Write(null!, _ => { }));

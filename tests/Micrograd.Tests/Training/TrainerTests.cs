@@ -3,8 +3,6 @@ using Micrograd.Training;
 
 namespace Micrograd.Tests.Training;
 
-using Engine = Micrograd.Training.Engine; // not the test namespace Micrograd.Tests.Engine
-
 /// <summary>
 /// The presets' promises and the two engines (no fixture; the PyTorch comparison is in
 /// <see cref="PresetGoldenTests"/>, from tools/reference/presets_golden.py).
@@ -36,8 +34,8 @@ public class TrainerTests
     public void Dynamic_and_tape_engines_give_the_same_losses(string name)
     {
         var config = Presets.ByName(name);
-        var dynamic = new Trainer(config with { Engine = Engine.Dynamic }).Run();
-        var tape = new Trainer(config with { Engine = Engine.Tape }).Run();
+        var dynamic = new Trainer(config with { Engine = EngineKind.Dynamic }).Run();
+        var tape = new Trainer(config with { Engine = EngineKind.Tape }).Run();
         Assert.Equal(dynamic.Count, tape.Count);
         for (int k = 0; k < dynamic.Count; k++)
         {
@@ -52,7 +50,7 @@ public class TrainerTests
     [Fact]
     public void Tape_with_a_minibatch_is_rejected()
     {
-        var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Engine = Engine.Tape, BatchSize = 10 }));
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Engine = EngineKind.Tape, BatchSize = 10 }));
         Assert.Contains("batch size of 10", e.Message);
         Assert.Contains("100", e.Message);
     }
@@ -60,7 +58,7 @@ public class TrainerTests
     [Fact]
     public void Tape_with_a_batch_as_large_as_the_data_is_accepted()
     {
-        var t = new Trainer(Presets.Lecture with { Engine = Engine.Tape, BatchSize = 4, Steps = 3 });
+        var t = new Trainer(Presets.Lecture with { Engine = EngineKind.Tape, BatchSize = 4, Steps = 3 });
         Assert.Equal(3, t.Run().Count);
     }
 
@@ -98,6 +96,63 @@ public class TrainerTests
         Assert.Contains("1 output", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [4, 2] })).Message);
         Assert.Contains("at least 2 outputs", Assert.Throws<ArgumentException>(() => new Trainer(Presets.YinYang with { Layers = [4, 1] })).Message);
         Assert.Contains("-1 or +1", Assert.Throws<ArgumentException>(() => new Trainer(Presets.YinYang with { Loss = LossKind.Hinge, Layers = [4, 1] })).Message);
+    }
+
+    [Fact]
+    public void A_network_beyond_the_engines_limit_is_refused_before_it_is_built()
+    {
+        // 10^10 parameters would take hundreds of gigabytes: the test finishing at all shows nothing was built.
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [100_000, 100_000, 1] }));
+        Assert.Contains($"at most {EngineLimits.Of(EngineKind.Dynamic).Parameters:N0} parameters for the dynamic engine, got 10,000,500,001", e.Message);
+        var graph = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [300, 300, 1], Engine = EngineKind.Tape }));
+        Assert.Contains("parameters × examples for the tape engine, got 91,501 × 100", graph.Message);
+        Assert.Equal(ParameterCount(2, [16, 16, 1]), new Trainer(Presets.Moons with { Steps = 0 }).Model.Parameters().Count);
+    }
+
+    [Fact]
+    public void Every_engine_states_its_limits()
+    {
+        foreach (var engine in Enum.GetValues<EngineKind>())
+            Assert.True(EngineLimits.Of(engine) is { Parameters: > 0, ParametersTimesExamples: > 0 }, $"{engine} has no limits");
+    }
+
+    private static long ParameterCount(int nin, int[] layers) => Micrograd.Nn.MLP.ParameterCount(nin, layers);
+
+    [Fact]
+    public void Parameter_count_saturates_instead_of_overflowing()
+    {
+        Assert.Equal(337, ParameterCount(2, [16, 16, 1]));
+        Assert.Equal(long.MaxValue, ParameterCount(int.MaxValue, [int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue]));
+    }
+
+    [Fact]
+    public void The_batch_size_is_what_a_step_uses()
+    {
+        Assert.Equal(100, new Trainer(Presets.Moons with { BatchSize = 1000 }).BatchSize);
+        Assert.Equal(10, new Trainer(Presets.Moons with { BatchSize = 10 }).BatchSize);
+        Assert.Equal(100, new Trainer(Presets.Moons).BatchSize);
+    }
+
+    [Fact]
+    public void The_trainer_decides_what_the_outputs_mean()
+    {
+        Assert.Equal(OutputKind.Sign, new Trainer(Presets.Moons).Objective.Outputs);
+        Assert.Equal(OutputKind.Sign, new Trainer(Presets.Lecture).Objective.Outputs); // squared error on ±1 targets
+        Assert.Equal(OutputKind.ArgMax, new Trainer(Presets.YinYang).Objective.Outputs);
+        Assert.Equal(OutputKind.Value, OutputKinds.For(LossKind.MeanSquaredError, [0.5, 2]));
+        Assert.Equal(-1.0, OutputKind.Sign.Predict([-0.2]));
+        Assert.Equal(2.0, OutputKind.ArgMax.Predict([0.1, 0.2, 0.3]));
+        Assert.Null(OutputKind.Value.Predict([0.1]));
+    }
+
+    [Fact]
+    public void Given_data_and_its_generator_train_as_the_config_alone()
+    {
+        var rng = new Micrograd.Data.Rng(Presets.YinYang.Seed);
+        var data = Micrograd.Data.Datasets.Load("yinyang", null, rng);
+        var given = new Trainer(Presets.YinYang with { Steps = 5 }, data, rng).Run();
+        var own = new Trainer(Presets.YinYang with { Steps = 5 }).Run();
+        Assert.Equal(own.Select(r => r.TrainLoss), given.Select(r => r.TrainLoss));
     }
 
     [Fact]

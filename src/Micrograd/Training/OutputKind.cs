@@ -1,0 +1,41 @@
+namespace Micrograd.Training;
+
+/// <summary>How to read a model's outputs; the trainer decides it (<see cref="OutputKinds.For"/>).</summary>
+public enum OutputKind
+{
+    /// <summary>One score whose sign is the label, -1 or +1 (hinge loss, or squared error on ±1 targets).</summary>
+    Sign,
+    /// <summary>One output per class; the largest is the predicted class 0, 1, ... (cross-entropy).</summary>
+    ArgMax,
+    /// <summary>One number, predicted as it is (regression).</summary>
+    Value,
+}
+
+public static class OutputKinds
+{
+    /// <summary>Cross-entropy reads the largest output and the hinge loss a sign; squared errors read a sign
+    /// when every target is ±1, else a value.</summary>
+    public static OutputKind For(LossKind loss, IReadOnlyList<double> targets) => loss switch
+    {
+        LossKind.CrossEntropy => OutputKind.ArgMax,
+        LossKind.Hinge => OutputKind.Sign,
+        _ => targets.Count > 0 && targets.All(t => t is 1.0 or -1.0) ? OutputKind.Sign : OutputKind.Value,
+    };
+
+    /// <summary>The label (-1 or +1) or class (0, 1, ...) that <paramref name="outputs"/> predict; null for
+    /// <see cref="OutputKind.Value"/>, which has none.</summary>
+    public static double? Predict(this OutputKind kind, IReadOnlyList<double> outputs) => kind switch
+    {
+        OutputKind.Sign => outputs[0] > 0 ? 1 : -1,
+        OutputKind.ArgMax => ArgMax(outputs),
+        _ => null,
+    };
+
+    /// <summary>The index of the largest number, the first on a tie.</summary>
+    public static int ArgMax(IReadOnlyList<double> xs)
+    {
+        int best = 0;
+        for (int i = 1; i < xs.Count; i++) if (xs[i] > xs[best]) best = i;
+        return best;
+    }
+}

@@ -1,0 +1,39 @@
+using Micrograd.Data;
+using Micrograd.Training;
+
+namespace Micrograd.Cli.Tests;
+
+/// <summary>README.md and docs/cli.md state the limits the code enforces, in the same figures.</summary>
+public class DocsLimitsTests
+{
+    private static string Read(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return File.ReadAllText(Path.Combine(dir.FullName, file));
+        throw new InvalidOperationException($"Expected the repository above {AppContext.BaseDirectory}, found none.");
+    }
+
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/cli.md")]
+    public void The_docs_state_the_limits_of_the_code(string file)
+    {
+        string text = Read(file);
+        foreach (var engine in new[] { EngineKind.Dynamic, EngineKind.Tape })
+        {
+            var limits = EngineLimits.Of(engine);
+            Assert.Contains($"{limits.Parameters:N0} parameters", text);
+            Assert.Contains($"{limits.ParametersTimesExamples:N0} parameters × examples", text);
+        }
+        Assert.Contains($"{Csv.MaxBytes:N0} bytes", text);
+        Assert.Contains($"{Csv.MaxRows:N0} rows", text);
+        Assert.Contains($"{Csv.MaxColumns:N0} columns", text);
+    }
+
+    [Fact]
+    public void The_cli_reference_states_how_plots_draw_huge_numbers()
+    {
+        Assert.Equal(1e300, Plots.Png.Limit);
+        Assert.Contains("values beyond ±1e300 are drawn at ±1e300", Read("docs/cli.md").ReplaceLineEndings(" "));
+    }
+}
