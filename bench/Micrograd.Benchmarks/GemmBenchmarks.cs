@@ -11,9 +11,10 @@ namespace Micrograd.Benchmarks;
 
 /// <summary>
 /// The tensor engine's matrix product (Gemm.Multiply, C += op(A)·op(B)) on the shapes it meets: 128×784 by
-/// 784×128 with each transposition, the nine products of an MNIST-size step (784-128-64-10 MLP, batch 128:
-/// forward X·W, backward G·Wᵀ and Xᵀ·G per layer) and the moons network's small products; the large ones on
-/// one thread and on two. The GFLOP/s column is 2·m·n·k over the median time.
+/// 784×128 with each transposition ("AᵀB m×k×n": A stored transposed), the products of an MNIST-size step
+/// (784-128-64-10 MLP, batch 128: forward X·W, backward G·Wᵀ and Xᵀ·G per layer, named by the layer's fan-in and
+/// fan-out) and the moons network's small products; the large ones on one thread and on two ("×2").
+/// The GFLOP/s column is 2·m·n·k over the median time.
 /// tools/reference/bench_openblas_gemm.py times the same shapes with OpenBLAS through NumPy.
 /// </summary>
 [Config(typeof(GemmBenchmarkConfig))]
@@ -29,14 +30,15 @@ public class GemmBenchmarks<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     public static IEnumerable<GemmShape> Cases()
     {
+        // Names stay within the 20 characters BenchmarkDotNet shows of a parameter.
         var big = new[]
         {
-            new GemmShape("128x784.784x128", false, false, 128, 128, 784),
-            new GemmShape("128x784.784x128 Aᵀ", true, false, 128, 128, 784),
-            new GemmShape("128x784.784x128 Bᵀ", false, true, 128, 128, 784),
-            new GemmShape("128x784.784x128 AᵀBᵀ", true, true, 128, 128, 784),
-            new GemmShape("mnist G.Wt 784-128", false, true, 128, 784, 128),
-            new GemmShape("mnist Xt.G 784-128", true, false, 784, 128, 128),
+            new GemmShape("AB 128x784x128", false, false, 128, 128, 784),   // also the MNIST step's X·W 784-128
+            new GemmShape("AᵀB 128x784x128", true, false, 128, 128, 784),
+            new GemmShape("ABᵀ 128x784x128", false, true, 128, 128, 784),
+            new GemmShape("AᵀBᵀ 128x784x128", true, true, 128, 128, 784),
+            new GemmShape("G·Wᵀ 784-128", false, true, 128, 784, 128),
+            new GemmShape("Xᵀ·G 784-128", true, false, 784, 128, 128),
         };
         foreach (var shape in big)
         {
@@ -47,13 +49,13 @@ public class GemmBenchmarks<T> where T : unmanaged, IFloatingPointIeee754<T>
         for (int layer = 0; layer < 2; layer++)
         {
             var (fanIn, fanOut) = (sizes[layer], sizes[layer + 1]);
-            yield return new GemmShape($"mnist X.W {fanIn}-{fanOut}", false, false, 128, fanOut, fanIn);
-            yield return new GemmShape($"mnist G.Wt {fanIn}-{fanOut}", false, true, 128, fanIn, fanOut);
-            yield return new GemmShape($"mnist Xt.G {fanIn}-{fanOut}", true, false, fanIn, fanOut, 128);
+            yield return new GemmShape($"X·W {fanIn}-{fanOut}", false, false, 128, fanOut, fanIn);
+            yield return new GemmShape($"G·Wᵀ {fanIn}-{fanOut}", false, true, 128, fanIn, fanOut);
+            yield return new GemmShape($"Xᵀ·G {fanIn}-{fanOut}", true, false, fanIn, fanOut, 128);
         }
-        yield return new GemmShape("moons 100x2.2x16", false, false, 100, 16, 2);
-        yield return new GemmShape("moons 100x16.16x16", false, false, 100, 16, 16);
-        yield return new GemmShape("moons 100x16.16x1", false, false, 100, 1, 16);
+        yield return new GemmShape("moons 100x2·2x16", false, false, 100, 16, 2);
+        yield return new GemmShape("moons 100x16·16x16", false, false, 100, 16, 16);
+        yield return new GemmShape("moons 100x16·16x1", false, false, 100, 1, 16);
     }
 
     [GlobalSetup]
@@ -114,5 +116,5 @@ internal sealed class GflopsColumn : IColumn
 /// <summary>One product of the benchmark: C[m×n] += op(A)·op(B) with k steps, on up to <see cref="Threads"/> threads.</summary>
 public sealed record GemmShape(string Name, bool TransposeA, bool TransposeB, int M, int N, int K, int Threads = 1)
 {
-    public override string ToString() => Threads == 1 ? Name : $"{Name} ×{Threads} threads";
+    public override string ToString() => Threads == 1 ? Name : $"{Name} ×{Threads}";
 }

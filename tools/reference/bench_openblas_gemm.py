@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Times OpenBLAS's GEMM through NumPy on the shapes bench/Micrograd.Benchmarks/GemmBenchmarks.cs measures.
 
-The shapes: 128x784 by 784x128, the nine products of an MNIST-size step (784-128-64-10 MLP, batch 128:
-forward X.W, backward G.W^T and X^T.G for each layer) and the moons network's small products. A transposed
+The shapes: 128x784 by 784x128 with each transposition ("AᵀB m x k x n": A stored transposed), the products of
+an MNIST-size step (784-128-64-10 MLP, batch 128: forward X·W, backward G·Wᵀ and Xᵀ·G per layer, named by the
+layer's fan-in and fan-out; X·W 784-128 is AB 128x784x128) and the moons network's small products. A transposed
 operand is a transposed view, so NumPy hands BLAS the transposition flag and nothing is copied.
 
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 tools/reference/bench_openblas_gemm.py [--rounds 7] [--cpu-time] [--json]
@@ -20,19 +21,19 @@ import time
 
 import numpy as np
 
-MOONS = [(100, 16, 2), (100, 16, 16), (100, 1, 16)]  # (m, n, k), NN: the forward products
-
-
 def cases():
-    """(name, transpose_a, transpose_b, m, n, k)."""
-    yield "128x784.784x128", False, False, 128, 128, 784
-    sizes = [784, 128, 64, 10]
+    """(name, transpose_a, transpose_b, m, n, k): the one-thread cases of GemmBenchmarks.cs, by the same names."""
+    for ta, tb in ((False, False), (True, False), (False, True), (True, True)):
+        yield f"A{'ᵀ' if ta else ''}B{'ᵀ' if tb else ''} 128x784x128", ta, tb, 128, 128, 784
+    yield "G·Wᵀ 784-128", False, True, 128, 784, 128
+    yield "Xᵀ·G 784-128", True, False, 784, 128, 128
+    sizes = [128, 64, 10]
     for fan_in, fan_out in zip(sizes, sizes[1:]):
-        yield f"mnist X.W {fan_in}-{fan_out}", False, False, 128, fan_out, fan_in
-        yield f"mnist G.Wt {fan_in}-{fan_out}", False, True, 128, fan_in, fan_out
-        yield f"mnist Xt.G {fan_in}-{fan_out}", True, False, fan_in, fan_out, 128
-    for m, n, k in MOONS:
-        yield f"moons {m}x{k}.{k}x{n}", False, False, m, n, k
+        yield f"X·W {fan_in}-{fan_out}", False, False, 128, fan_out, fan_in
+        yield f"G·Wᵀ {fan_in}-{fan_out}", False, True, 128, fan_in, fan_out
+        yield f"Xᵀ·G {fan_in}-{fan_out}", True, False, fan_in, fan_out, 128
+    for m, n, k in ((100, 16, 2), (100, 16, 16), (100, 1, 16)):
+        yield f"moons {m}x{k}·{k}x{n}", False, False, m, n, k
 
 
 def operands(transpose_a, transpose_b, m, n, k, dtype, rng):
@@ -89,7 +90,7 @@ def main():
     if not args.json:
         print(f"BLAS: {blas_name()}; OPENBLAS_NUM_THREADS={threads}; median of {args.rounds} rounds; "
               f"{'thread CPU time' if args.cpu_time else 'wall-clock time'}")
-        print(f"{'case':28} {'type':8} {'us/call':>10} {'GFLOP/s':>9}")
+        print(f"{'case':20} {'type':8} {'us/call':>10} {'GFLOP/s':>9}")
     for (name, dtype, ta, tb, m, n, k, _), ts in zip(runs, times):
         t = statistics.median(ts)
         gflops = 2 * m * n * k / t / 1e9
@@ -98,7 +99,7 @@ def main():
                               "transpose_b": tb, "threads": threads, "clock": "cpu" if args.cpu_time else "wall", "us_per_call": round(t * 1e6, 3),
                               "gflops": round(gflops, 2)}))
         else:
-            print(f"{name:28} {dtype.name:8} {t * 1e6:10.2f} {gflops:9.2f}")
+            print(f"{name:20} {dtype.name:8} {t * 1e6:10.2f} {gflops:9.2f}")
 
 
 if __name__ == "__main__":

@@ -124,11 +124,20 @@ internal static class GemmMicroKernel
     {
         int width = TSimd.Count;
         if (cols >= width) TSimd.Store(TSimd.Add(TSimd.Load(in c), low), ref c);
-        else TSimd.AddPartial(ref c, low, cols);
+        else AddLanes(ref c, low, cols);
         if (!TWidth.Wide || cols <= width) return;
         ref T upper = ref Unsafe.Add(ref c, width);
         if (cols == 2 * width) TSimd.Store(TSimd.Add(TSimd.Load(in upper), high), ref upper);
-        else TSimd.AddPartial(ref upper, high, cols - width);
+        else AddLanes(ref upper, high, cols - width);
+    }
+
+    /// <summary>destination[0..count) += the first lanes of <paramref name="value"/>, one number at a time.</summary>
+    private static void AddLanes<T, TVector>(ref T destination, TVector value, int count)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+    {
+        ref T lanes = ref Unsafe.As<TVector, T>(ref value);
+        for (int i = 0; i < count; i++) Unsafe.Add(ref destination, i) += Unsafe.Add(ref lanes, i);
     }
 }
 

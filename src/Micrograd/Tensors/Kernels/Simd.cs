@@ -30,22 +30,6 @@ internal interface ISimd<T, TVector>
 
     /// <summary>The sum of the lanes.</summary>
     static abstract T Sum(TVector value);
-
-    /// <summary>destination[0..count) += value[0..count), for a row of C shorter than a vector.</summary>
-    static abstract void AddPartial(ref T destination, TVector value, int count);
-}
-
-/// <summary>What the widths share.</summary>
-internal static class Simd
-{
-    /// <summary>destination[0..count) += the first lanes of <paramref name="value"/>, one number at a time.</summary>
-    public static void AddLanes<T, TVector>(ref T destination, TVector value, int count)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TVector : struct
-    {
-        ref T lanes = ref Unsafe.As<TVector, T>(ref value);
-        for (int i = 0; i < count; i++) Unsafe.Add(ref destination, i) += Unsafe.Add(ref lanes, i);
-    }
 }
 
 /// <summary>AVX-512: 32 registers of 512 bits.</summary>
@@ -58,7 +42,6 @@ internal readonly struct Simd512<T> : ISimd<T, Vector512<T>> where T : unmanaged
     public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
     public static Vector512<T> Add(Vector512<T> left, Vector512<T> right) => left + right;
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
-    public static void AddPartial(ref T destination, Vector512<T> value, int count) => Simd.AddLanes(ref destination, value, count);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> MultiplyAdd(Vector512<T> left, Vector512<T> right, Vector512<T> addend)
@@ -81,7 +64,6 @@ internal readonly struct Simd256<T> : ISimd<T, Vector256<T>> where T : unmanaged
     public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
     public static Vector256<T> Add(Vector256<T> left, Vector256<T> right) => left + right;
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
-    public static void AddPartial(ref T destination, Vector256<T> value, int count) => Simd.AddLanes(ref destination, value, count);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> left, Vector256<T> right, Vector256<T> addend)
@@ -104,7 +86,6 @@ internal readonly struct Simd128<T> : ISimd<T, Vector128<T>> where T : unmanaged
     public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
     public static Vector128<T> Add(Vector128<T> left, Vector128<T> right) => left + right;
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
-    public static void AddPartial(ref T destination, Vector128<T> value, int count) => Simd.AddLanes(ref destination, value, count);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> MultiplyAdd(Vector128<T> left, Vector128<T> right, Vector128<T> addend)
@@ -127,6 +108,5 @@ internal readonly struct Scalar<T> : ISimd<T, T> where T : unmanaged, IFloatingP
     public static T Broadcast(T value) => value;
     public static T Add(T left, T right) => left + right;
     public static T Sum(T value) => value;
-    public static void AddPartial(ref T destination, T value, int count) => destination += count > 0 ? value : T.Zero;
     public static T MultiplyAdd(T left, T right, T addend) => T.MultiplyAddEstimate(left, right, addend);
 }
