@@ -6,9 +6,10 @@ namespace Micrograd.Tensors.Kernels;
 /// <summary>The matrix product of the tensor engine: one call for MatMul's forward and its two backward products.</summary>
 internal static class Gemm
 {
-    /// <summary>Multiply-adds (m·n·k) from which a product is worth splitting among threads; measured with
-    /// bench/Micrograd.Benchmarks/GemmBenchmarks.cs on 2 cores.</summary>
-    internal const long ParallelWork = 1_000_000;
+    /// <summary>Multiply-adds (m·n·k) from which a product is split among threads. Waking a worker through
+    /// Parallel.For took about 20 µs on the 2-core Xeon measured, so a split pays only when each half is much
+    /// longer: 4·10⁶ multiply-adds take some 80 µs in float on one core (bench/Micrograd.Benchmarks/GemmBenchmarks.cs).</summary>
+    internal const long ParallelWork = 4_000_000;
 
     /// <summary>
     /// C[m×n] += op(A)·op(B), row-major, where op(A) is m×k and op(B) is k×n; with

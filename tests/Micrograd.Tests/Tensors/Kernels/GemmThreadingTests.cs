@@ -52,7 +52,7 @@ public class GemmThreadingTests
     public void The_public_entry_gives_the_same_bits_with_any_thread_count()
     {
         // Large enough to be split when the machine has two cores or more.
-        var g = new GemmCase(false, true, 128, 200, 80);
+        var g = new GemmCase(false, true, 128, 200, 160);
         Assert.True((long)g.M * g.N * g.K >= Gemm.ParallelWork, "the case is too small to be split");
         var o = new GemmOperands<float>(g);
         var one = o.FreshC();
