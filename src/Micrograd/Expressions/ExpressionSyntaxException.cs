@@ -28,6 +28,22 @@ public sealed class ExpressionSyntaxException : FormatException
     public int Position { get; }
 
     /// <summary>Two lines to print under the message: the expression, and a caret under
-    /// <see cref="Position"/>, each indented by two spaces.</summary>
-    public IReadOnlyList<string> CaretLines => ["  " + Expression, "  " + new string(' ', Position) + "^"];
+    /// <see cref="Position"/>, each indented by two spaces. A long expression is cut to the
+    /// <see cref="CaretWidth"/> characters around the caret, with "..." where text was left out; tabs and line
+    /// breaks show as spaces, so that the caret stays in its column.</summary>
+    public IReadOnlyList<string> CaretLines
+    {
+        get
+        {
+            int start = Expression.Length <= CaretWidth ? 0 : Math.Clamp(Position - CaretWidth / 2, 0, Expression.Length - CaretWidth);
+            int length = Math.Min(CaretWidth, Expression.Length - start);
+            string before = start > 0 ? "..." : "";
+            string after = start + length < Expression.Length ? "..." : "";
+            var shown = Expression.Substring(start, length).Select(c => char.IsWhiteSpace(c) || char.IsControl(c) ? ' ' : c).ToArray();
+            return ["  " + before + new string(shown) + after, "  " + new string(' ', before.Length + Position - start) + "^"];
+        }
+    }
+
+    /// <summary>How much of a long expression <see cref="CaretLines"/> shows.</summary>
+    public const int CaretWidth = 100;
 }

@@ -1,7 +1,8 @@
 namespace Micrograd.Expressions;
 
 /// <summary>
-/// Builds a parsed expression out of <see cref="Value"/> operations, so that Backward differentiates it.
+/// Runs a parsed expression's postfix instructions on a stack of <see cref="Value"/>s, so that Backward
+/// differentiates it. A loop, not a recursion: any expression the parser accepts builds without a deep stack.
 /// </summary>
 /// <remarks>
 /// <c>a ^ b</c> with a constant exponent (a number, or anything without variables, such as 1/2) is
@@ -11,44 +12,51 @@ namespace Micrograd.Expressions;
 /// </remarks>
 internal static class GraphBuilder
 {
-    /// <summary>The graph of <paramref name="expr"/>, reading each variable's leaf from
-    /// <paramref name="variables"/> (the same leaf wherever the variable occurs, so its gradients add up).</summary>
-    public static Value Build(Expr expr, IReadOnlyDictionary<string, Value> variables) => expr switch
+    /// <summary>The graph of <paramref name="program"/>, with <paramref name="leaves"/>[i] standing for
+    /// variable i wherever it occurs (so its gradients add up).</summary>
+    public static Value Build(Instruction[] program, Value[] leaves)
     {
-        NumberExpr n => new Value(n.Value),
-        VariableExpr v => variables[v.Name],
-        NegateExpr neg => -Build(neg.Operand, variables),
-        CallExpr call => FunctionTable.Apply(call.Function, Build(call.Argument, variables)),
-        BinaryExpr { Op: '^' } pow when Variables(pow.Right).Count == 0 =>
-            Build(pow.Left, variables).Pow(Build(pow.Right, variables).Data),
-        BinaryExpr { Op: '^' } pow => (Build(pow.Right, variables) * Build(pow.Left, variables).Log()).Exp(),
-        BinaryExpr b => b.Op switch
+        // Each operand, and whether it depends on a variable (which decides how ^ is built).
+        var values = new Value[program.Length];
+        var hasVariables = new bool[program.Length];
+        int top = 0;
+        for (int i = 0; i < program.Length; i++)
         {
-            '+' => Build(b.Left, variables) + Build(b.Right, variables),
-            '-' => Build(b.Left, variables) - Build(b.Right, variables),
-            '*' => Build(b.Left, variables) * Build(b.Right, variables),
-            '/' => Build(b.Left, variables) / Build(b.Right, variables),
-            _ => throw new InvalidOperationException($"Unknown operator '{b.Op}'."),
-        },
-        _ => throw new InvalidOperationException($"Unknown expression node {expr.GetType().Name}."),
-    };
-
-    /// <summary>The variables <paramref name="expr"/> uses, in the order they first appear.</summary>
-    public static IReadOnlyList<string> Variables(Expr expr)
-    {
-        var names = new List<string>();
-        Collect(expr);
-        return names;
-
-        void Collect(Expr e)
-        {
-            switch (e)
+            ref readonly var step = ref program[i];
+            switch (step.Kind)
             {
-                case VariableExpr v when !names.Contains(v.Name): names.Add(v.Name); break;
-                case NegateExpr n: Collect(n.Operand); break;
-                case CallExpr c: Collect(c.Argument); break;
-                case BinaryExpr b: Collect(b.Left); Collect(b.Right); break;
+                case InstructionKind.Number:
+                    (values[top], hasVariables[top]) = (new Value(step.Number), false);
+                    top++;
+                    break;
+                case InstructionKind.Variable:
+                    (values[top], hasVariables[top]) = (leaves[step.Variable], true);
+                    top++;
+                    break;
+                case InstructionKind.Negate:
+                    values[top - 1] = -values[top - 1];
+                    break;
+                case InstructionKind.Call:
+                    values[top - 1] = FunctionTable.Apply(step.Name!, values[top - 1]);
+                    break;
+                case InstructionKind.Binary:
+                    top--;
+                    values[top - 1] = Apply(step.Op, values[top - 1], values[top], hasVariables[top]);
+                    hasVariables[top - 1] |= hasVariables[top];
+                    break;
             }
         }
+        return values[0];
     }
+
+    private static Value Apply(char op, Value left, Value right, bool rightHasVariables) => op switch
+    {
+        '+' => left + right,
+        '-' => left - right,
+        '*' => left * right,
+        '/' => left / right,
+        '^' when !rightHasVariables => left.Pow(right.Data),
+        '^' => (right * left.Log()).Exp(),
+        _ => throw new InvalidOperationException($"Unknown operator '{op}'."),
+    };
 }

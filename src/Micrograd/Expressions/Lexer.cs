@@ -29,8 +29,8 @@ internal static class Lexer
             {
                 i = ScanNumber(text, i);
                 string s = text[start..i];
-                if (!NumberLiteral.TryParse(s, out double x))
-                    throw new ExpressionSyntaxException($"expected a number at column {start + 1}, got '{s}'", text, start);
+                if (!NumberLiteral.TryParse(s, out double x, out string problem))
+                    throw new ExpressionSyntaxException($"expected a number at column {start + 1}, got '{s}': {problem}", text, start);
                 tokens.Add(new Token(TokenKind.Number, s, start, x));
             }
             else if (char.IsAsciiLetter(c) || c == '_')

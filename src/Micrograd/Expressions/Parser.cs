@@ -1,10 +1,10 @@
 namespace Micrograd.Expressions;
 
 /// <summary>
-/// Reads an expression such as <c>x*y + exp(-x^2)</c> by recursive descent. From loosest to tightest:
-/// <c>+ -</c>, then <c>* /</c> (both left-associative), then unary minus, then <c>^</c> (right-associative:
-/// 2^3^2 is 2^9). Unary minus binds looser than <c>^</c>, as in Python and in mathematics: -x^2 is -(x^2),
-/// while 2^-1 still reads as 2^(-1).
+/// Reads an expression such as <c>x*y + exp(-x^2)</c> by recursive descent into postfix
+/// <see cref="Instruction"/>s. From loosest to tightest: <c>+ -</c>, then <c>* /</c> (both left-associative),
+/// then unary minus, then <c>^</c> (right-associative: 2^3^2 is 2^9). Unary minus binds looser than <c>^</c>,
+/// as in Python and in mathematics: -x^2 is -(x^2), while 2^-1 still reads as 2^(-1).
 /// </summary>
 /// <remarks>
 /// sum     := product (('+' | '-') product)*
@@ -12,12 +12,17 @@ namespace Micrograd.Expressions;
 /// unary   := ('-' | '+') unary | power
 /// power   := primary ('^' unary)?
 /// primary := number | name | function '(' sum ')' | '(' sum ')'
+/// Sums and products are loops; only nesting (parentheses, calls, signs, powers) recurses, and it stops at
+/// <see cref="Expression.MaxDepth"/>, so no input can overflow the stack.
 /// </remarks>
 internal sealed class Parser
 {
     private readonly string _text;
     private readonly List<Token> _tokens;
+    private readonly List<Instruction> _program = [];
+    private readonly Dictionary<string, int> _variables = new(StringComparer.Ordinal);
     private int _next;
+    private int _depth;
 
     private Parser(string text)
     {
@@ -25,14 +30,20 @@ internal sealed class Parser
         _tokens = Lexer.Tokenize(text);
     }
 
-    /// <summary>Parses <paramref name="text"/>.</summary>
-    /// <exception cref="ExpressionSyntaxException">Saying what was expected where, and what came.</exception>
-    public static Expr Parse(string text)
+    /// <summary>Parses <paramref name="text"/> into postfix instructions, and lists the variables in the
+    /// order they first appear (postfix keeps the operands in the order of the text).</summary>
+    /// <exception cref="ExpressionSyntaxException">Saying what was expected where, and what came; also for
+    /// text longer than <see cref="Expression.MaxLength"/> or nested deeper than
+    /// <see cref="Expression.MaxDepth"/>.</exception>
+    public static (Instruction[] Program, string[] Variables) Parse(string text)
     {
+        if (text.Length > Expression.MaxLength)
+            throw new ExpressionSyntaxException(
+                $"expected an expression of at most {Expression.MaxLength} characters, got {text.Length}", text, Expression.MaxLength);
         var parser = new Parser(text);
         if (parser.Peek.Kind == TokenKind.End)
             throw new ExpressionSyntaxException("expected an expression such as \"x*y + exp(x)\", got nothing", text, 0);
-        var expr = parser.ParseSum();
+        parser.ParseSum();
         if (parser.Peek.Kind != TokenKind.End)
             throw parser.Error("expected an operator (+ - * / ^) or the end of the expression", parser.Peek.Kind switch
             {
@@ -40,7 +51,7 @@ internal sealed class Parser
                 TokenKind.Name or TokenKind.LeftParen or TokenKind.Number => " (to multiply, write '*' between them)",
                 _ => "",
             });
-        return expr;
+        return (parser._program.ToArray(), parser._variables.OrderBy(v => v.Value).Select(v => v.Key).ToArray());
     }
 
     private Token Peek => _tokens[_next];
@@ -49,59 +60,65 @@ internal sealed class Parser
 
     private bool IsOperator(string op) => Peek.Kind == TokenKind.Operator && Peek.Text == op;
 
-    private Expr ParseSum()
+    private void Emit(InstructionKind kind, Token at, double number = 0, string? name = null, char op = '\0') =>
+        _program.Add(new Instruction(kind, at.Position, number, name, op));
+
+    private void ParseSum()
     {
-        var left = ParseProduct();
+        ParseProduct();
         while (IsOperator("+") || IsOperator("-"))
         {
             var op = Take();
-            left = new BinaryExpr(op.Text[0], left, ParseProduct(), op.Position);
+            ParseProduct();
+            Emit(InstructionKind.Binary, op, op: op.Text[0]);
         }
-        return left;
     }
 
-    private Expr ParseProduct()
+    private void ParseProduct()
     {
-        var left = ParseUnary();
+        ParseUnary();
         while (IsOperator("*") || IsOperator("/"))
         {
             var op = Take();
-            left = new BinaryExpr(op.Text[0], left, ParseUnary(), op.Position);
+            ParseUnary();
+            Emit(InstructionKind.Binary, op, op: op.Text[0]);
         }
-        return left;
     }
 
-    private Expr ParseUnary()
+    private void ParseUnary()
     {
-        if (IsOperator("-"))
+        if (IsOperator("-") || IsOperator("+"))
         {
-            var minus = Take();
-            return new NegateExpr(ParseUnary(), minus.Position);
+            var sign = Take();
+            Enter(sign);
+            ParseUnary();
+            _depth--;
+            if (sign.Text == "-") Emit(InstructionKind.Negate, sign);
+            return;
         }
-        if (IsOperator("+"))
-        {
-            Take();
-            return ParseUnary();
-        }
-        return ParsePower();
+        ParsePower();
     }
 
-    private Expr ParsePower()
+    private void ParsePower()
     {
-        var @base = ParsePrimary();
-        if (!IsOperator("^")) return @base;
+        ParsePrimary();
+        if (!IsOperator("^")) return;
         var op = Take();
-        return new BinaryExpr('^', @base, ParseUnary(), op.Position); // ParseUnary recurses into ParsePower: right-associative
+        Enter(op);
+        ParseUnary(); // which comes back here for a further ^: right-associative
+        _depth--;
+        Emit(InstructionKind.Binary, op, op: '^');
     }
 
-    private Expr ParsePrimary()
+    private void ParsePrimary()
     {
         var token = Peek;
         switch (token.Kind)
         {
             case TokenKind.Number:
                 Take();
-                return new NumberExpr(token.Number, token.Position);
+                Emit(InstructionKind.Number, token, number: token.Number);
+                return;
 
             case TokenKind.Name:
                 Take();
@@ -110,31 +127,40 @@ internal sealed class Parser
                     throw Error($"unknown function '{token.Text}'; the functions are {string.Join(", ", FunctionTable.Names)}", token);
                 if (!call && FunctionTable.IsFunction(token.Text))
                     throw Error($"expected '(' after the function name '{token.Text}'");
-                if (!call) return new VariableExpr(token.Text, token.Position);
-                var open = Take();
-                var argument = ParseSum();
-                Close(open);
-                return new CallExpr(token.Text, argument, token.Position);
+                if (!call)
+                {
+                    if (!_variables.TryGetValue(token.Text, out int index)) _variables.Add(token.Text, index = _variables.Count);
+                    _program.Add(new Instruction(InstructionKind.Variable, token.Position, Name: token.Text, Variable: index));
+                    return;
+                }
+                ParseParenthesised(Take());
+                Emit(InstructionKind.Call, token, name: token.Text);
+                return;
 
             case TokenKind.LeftParen:
-                Take();
-                var inner = ParseSum();
-                Close(token);
-                return inner;
+                ParseParenthesised(Take());
+                return;
 
             default:
                 throw Error("expected a number, a variable, a function call or '('");
         }
     }
 
-    private void Close(Token open)
+    private void ParseParenthesised(Token open)
     {
-        if (Peek.Kind == TokenKind.RightParen)
-        {
-            Take();
-            return;
-        }
-        throw Error("expected ')'", $" (to close the '(' at column {open.Position + 1})");
+        Enter(open);
+        ParseSum();
+        _depth--;
+        if (Peek.Kind != TokenKind.RightParen)
+            throw Error("expected ')'", $" (to close the '(' at column {open.Position + 1})");
+        Take();
+    }
+
+    // One more level of nesting at the token `at`; each level costs a few stack frames.
+    private void Enter(Token at)
+    {
+        if (++_depth > Expression.MaxDepth)
+            throw Error($"expected parentheses, function calls, signs and powers nested at most {Expression.MaxDepth} deep, got deeper", at);
     }
 
     // "<what was expected> at column N, got <what came>", with the caret under the offending token.

@@ -22,6 +22,15 @@ public class ExpressionApiTests
     }
 
     [Fact]
+    public void Evaluate_takes_values_in_the_order_of_the_variables()
+    {
+        var expression = Expression.Parse("y - x / y");
+        Assert.Equal(["y", "x"], expression.Variables);
+        Assert.Equal(4 - 2.0 / 4, expression.Evaluate([4.0, 2.0]));
+        Assert.Contains("x, y; got 1", Assert.Throws<ArgumentException>(() => Expression.Parse("x*y").Evaluate([1.0])).Message);
+    }
+
+    [Fact]
     public void A_missing_value_names_the_variable()
     {
         var e = Assert.Throws<ArgumentException>(() => Expression.Parse("x*y").Build(new Dictionary<string, double> { ["x"] = 1 }));

@@ -5,16 +5,25 @@ namespace Micrograd.Tests.Expressions;
 /// <summary>The expression parser's tree shapes, which fix precedence and associativity (no fixture).</summary>
 public class ParserTests
 {
-    // Writes a tree back fully parenthesised, so that its shape can be compared as text.
-    private static string Shape(Expr e) => e switch
+    // Writes the parsed expression back fully parenthesised, so that its shape can be compared as text.
+    private static string Shape(string text)
     {
-        NumberExpr n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        VariableExpr v => v.Name,
-        NegateExpr n => $"(-{Shape(n.Operand)})",
-        CallExpr c => $"{c.Function}({Shape(c.Argument)})",
-        BinaryExpr b => $"({Shape(b.Left)} {b.Op} {Shape(b.Right)})",
-        _ => throw new InvalidOperationException(),
-    };
+        var stack = new Stack<string>();
+        foreach (var step in Expression.Parse(text).Program)
+        {
+            stack.Push(step.Kind switch
+            {
+                InstructionKind.Number => step.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                InstructionKind.Variable => step.Name!,
+                InstructionKind.Negate => $"(-{stack.Pop()})",
+                InstructionKind.Call => $"{step.Name}({stack.Pop()})",
+                _ => Binary(step.Op, stack.Pop(), stack.Pop()),
+            });
+        }
+        return Assert.Single(stack);
+
+        static string Binary(char op, string right, string left) => $"({left} {op} {right})";
+    }
 
     [Theory]
     [InlineData("-x^2", "(-(x ^ 2))")]
@@ -28,7 +37,7 @@ public class ParserTests
     [InlineData("exp(-x) * 2", "(exp((-x)) * 2)")]
     [InlineData("x ** 2 ** 3", "(x ^ (2 ^ 3))")]
     [InlineData("1e-3 + 2.5E+2 + .5", "((0.001 + 250) + 0.5)")]
-    public void Parses_with_python_precedence(string text, string shape) => Assert.Equal(shape, Shape(Expression.Parse(text).Tree));
+    public void Parses_with_python_precedence(string text, string shape) => Assert.Equal(shape, Shape(text));
 
     [Fact]
     public void Variables_are_listed_in_order_of_first_use() =>
