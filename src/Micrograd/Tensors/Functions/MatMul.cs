@@ -17,7 +17,7 @@ internal sealed class MatMul<T>(Tensor<T> a, Tensor<T> b) : Function<T>(a, b) wh
                 $"Expected matrices [m, k] and [k, n] for MatMul, got {Shape.Format(a.Dims)} and {Shape.Format(b.Dims)}.");
         int m = a.Dims[0], k = a.Dims[1], n = b.Dims[1];
         var output = Output([m, n], a.RequiresGrad || b.RequiresGrad, zeroed: true);
-        MatMulReference.Multiply<T>(false, false, m, n, k, a.Data, k, b.Data, n, output.Data, n, Tensor.MaxThreads);
+        Gemm.Multiply<T>(false, false, m, n, k, a.Data, k, b.Data, n, output.Data, n, Tensor.MaxThreads);
         if (output.RequiresGrad) output.Creator = new MatMul<T>(a, b);
         return output;
     }
@@ -26,7 +26,7 @@ internal sealed class MatMul<T>(Tensor<T> a, Tensor<T> b) : Function<T>(a, b) wh
     {
         var b = B!;
         int m = A.Dims[0], k = A.Dims[1], n = b.Dims[1];
-        if (A.RequiresGrad) MatMulReference.Multiply<T>(false, true, m, k, n, gradOutput, n, b.Data, n, A.GradientSpan(), k, Tensor.MaxThreads);
-        if (b.RequiresGrad) MatMulReference.Multiply<T>(true, false, k, n, m, A.Data, k, gradOutput, n, b.GradientSpan(), n, Tensor.MaxThreads);
+        if (A.RequiresGrad) Gemm.Multiply<T>(false, true, m, k, n, gradOutput, n, b.Data, n, A.GradientSpan(), k, Tensor.MaxThreads);
+        if (b.RequiresGrad) Gemm.Multiply<T>(true, false, k, n, m, A.Data, k, gradOutput, n, b.GradientSpan(), n, Tensor.MaxThreads);
     }
 }
