@@ -143,6 +143,16 @@ public class GraphTests
     }
 
     [Fact]
+    public void A_model_file_declaring_a_huge_layer_is_refused_in_one_line()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("bomb.json"),
+            """{"format": "micrograd-mlp", "version": 1, "inputs": 100000, "layers": [{"size": 100000, "activation": "linear", "weights": [[1, 2]], "biases": [0]}]}""");
+        var result = CliRunner.Run("graph", "--model", folder.File("bomb.json"), "1", "2", "--out", "-", "--format", "dot");
+        CliRunner.AssertBadInput(result, "bomb.json, layer 1: expected 100000 rows of weights");
+    }
+
+    [Fact]
     public void Expression_graph_labels_its_variables()
     {
         var result = CliRunner.Run("graph", "x*y + 1", "x=1", "y=2", "--format", "dot", "--out", "-");

@@ -5,13 +5,13 @@ using System.Text;
 namespace Micrograd.Examples.Tests;
 
 /// <summary>What an example printed.</summary>
-public sealed record ExampleRun(string Name, int ExitCode, string Output, string Errors, TimeSpan Elapsed)
+public sealed record ExampleRun(string Path, int ExitCode, string Output, string Errors, TimeSpan Elapsed)
 {
     /// <summary>The printed lines, without trailing spaces.</summary>
     public IReadOnlyList<string> Lines { get; } = Output.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList();
 
     public override string ToString() =>
-        $"`dotnet run examples/{Name}.cs` exited with {ExitCode} after {Elapsed.TotalSeconds:F1} s.\n--- stdout ---\n{Output}\n--- stderr ---\n{Errors}";
+        $"`dotnet run {Path}` exited with {ExitCode} after {Elapsed.TotalSeconds:F1} s.\n--- stdout ---\n{Output}\n--- stderr ---\n{Errors}";
 }
 
 /// <summary>
@@ -25,8 +25,11 @@ public static class ExampleRunner
     private static readonly SemaphoreSlim s_slots = new(2);
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
 
-    public static Task<ExampleRun> Run(string name) =>
-        s_runs.GetOrAdd(name, n => new Lazy<Task<ExampleRun>>(() => Start(n))).Value;
+    public static Task<ExampleRun> Run(string name) => RunFile($"examples/{name}.cs");
+
+    /// <summary>Runs any file-based program, by its path from the repository root.</summary>
+    public static Task<ExampleRun> RunFile(string relativePath) =>
+        s_runs.GetOrAdd(relativePath, p => new Lazy<Task<ExampleRun>>(() => Start(p))).Value;
 
     /// <summary>Runs the example and fails the test unless it exited with 0.</summary>
     public static async Task<ExampleRun> RunOk(string name)
@@ -36,15 +39,15 @@ public static class ExampleRunner
         return run;
     }
 
-    private static async Task<ExampleRun> Start(string name)
+    private static async Task<ExampleRun> Start(string relativePath)
     {
-        string file = Path.Combine(Repo.ExamplesDir, name + ".cs");
-        if (!File.Exists(file)) throw new FileNotFoundException($"Expected the example {file}.", file);
+        string file = Path.Combine(Repo.Root, relativePath);
+        if (!File.Exists(file)) throw new FileNotFoundException($"Expected the program {file}.", file);
 
         await s_slots.WaitAsync();
         try
         {
-            var info = new ProcessStartInfo(DotnetHost(), ["run", $"examples/{name}.cs"])
+            var info = new ProcessStartInfo(DotnetHost(), ["run", relativePath])
             {
                 WorkingDirectory = Repo.Root,
                 RedirectStandardOutput = true,
@@ -71,9 +74,9 @@ public static class ExampleRunner
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"`dotnet run examples/{name}.cs` did not finish within {s_timeout.TotalMinutes} minutes.");
+                throw new TimeoutException($"`dotnet run {relativePath}` did not finish within {s_timeout.TotalMinutes} minutes.");
             }
-            return new ExampleRun(name, process.ExitCode, await stdout, await stderr, clock.Elapsed);
+            return new ExampleRun(relativePath, process.ExitCode, await stdout, await stderr, clock.Elapsed);
         }
         finally
         {

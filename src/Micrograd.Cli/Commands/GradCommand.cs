@@ -28,7 +28,7 @@ internal static class GradCommand
             Description = "Every variable's value as name=number, such as x=1 y=-2. Each variable used needs a value, and each value a use.",
         };
         var graph = new Option<string?>("--graph") { Description = "Also draw the expression's graph to this file (.dot, .svg or .png; SVG and PNG need Graphviz).", HelpName = "file" };
-        var step = OptionKinds.Number("--step", $"The step h of the central difference (f(x+h) - f(x-h)) / 2h (default {Numbers.RoundTrip(Gradients.DefaultStep)}).", h => h > 0, "a positive number");
+        var step = OptionKinds.Number("--step", $"The relative step of the central difference (f(x+h) - f(x-h)) / 2h, where h = step*max(1, |x|) (default {Numbers.RoundTrip(Gradients.DefaultStep)}).", h => h > 0, "a positive number");
 
         var command = new Command("grad",
             "Differentiate an expression: print its value and the derivative with respect to every variable by backpropagation, " +
@@ -59,16 +59,21 @@ internal static class GradCommand
         public bool Disagrees => !(RelativeError <= Tolerance);
     }
 
+    /// <summary>The central difference's step at <paramref name="x"/>: <paramref name="step"/> relative to
+    /// |x| once |x| passes 1, since a fixed step below the spacing of doubles near x (2e-6 at 1e10) would not
+    /// move x at all.</summary>
+    internal static double StepAt(double x, double step) => step * Math.Max(1, Math.Abs(x));
+
     /// <summary>Every variable's derivative, in the order the expression first uses them.</summary>
-    internal static IReadOnlyList<Derivative> Derivatives(ParsedExpression e, double h) =>
-        e.Values.Keys.Select(name =>
+    internal static IReadOnlyList<Derivative> Derivatives(ParsedExpression e, double step) =>
+        e.Expression.Variables.Select((name, i) =>
         {
-            var at = new Dictionary<string, double>(e.Values);
+            var at = e.Expression.Variables.Select(v => e.Values[v]).ToArray();
             double central = Gradients.Central(t =>
             {
-                at[name] = t;
-                return ExpressionGraph.Evaluate(e.Tree, at);
-            }, e.Values[name], h);
+                at[i] = t;
+                return e.Expression.Evaluate(at);
+            }, at[i], StepAt(at[i], step));
             return new Derivative(name, e.Leaves[name].Grad, central);
         }).ToArray();
 
@@ -92,6 +97,6 @@ internal static class GradCommand
             w.WriteLine(string.Join("  ", r.Select((cell, c) => c == 3 ? cell : cell.PadRight(widths[c]))).TrimEnd());
 
         if (derivatives.Any(d => d.Disagrees))
-            w.WriteLine($"(!) backward and the central difference (h = {Numbers.RoundTrip(h)}) disagree here: a kink (relu at 0), a point outside the domain (log of a negative), or a step too large for a steep function.");
+            w.WriteLine($"(!) backward and the central difference (h = {Numbers.RoundTrip(h)}·max(1, |x|)) disagree here: a kink (relu at 0), a point outside the domain (log of a negative), or a step too large for a steep function.");
     }
 }

@@ -10,6 +10,10 @@ namespace Micrograd.Cli.Commands;
 /// <summary><c>micrograd graph</c>: draws the expression graph of a neuron, a saved model or an expression.</summary>
 internal static class GraphCommand
 {
+    /// <summary>The largest <c>--max-nodes</c>: Graphviz takes minutes over a graph this large, and nobody can
+    /// read it.</summary>
+    public const int MostNodes = 100_000;
+
     /// <summary>The command with its options.</summary>
     public static Command Create(CliContext context)
     {
@@ -23,7 +27,7 @@ internal static class GraphCommand
         var output = OptionKinds.Integer("--output", "With --model: which output to draw and differentiate, from 1 (default 1).", 1);
         var format = OptionKinds.Choice("--format", "dot, svg or png (default: from the --out extension, else svg). SVG and PNG need Graphviz's dot program.", GraphOutput.Formats);
         var outFile = new Option<string?>("--out") { Description = "The file to write (default graph.<format>); - writes DOT or SVG to standard output.", HelpName = "file" };
-        var maxNodes = OptionKinds.Integer("--max-nodes", $"Refuse graphs with more values than this (default {Dot.DefaultMaxNodes}): larger drawings are unreadable.", 1);
+        var maxNodes = OptionKinds.Integer("--max-nodes", $"Refuse graphs with more values than this (default {Dot.DefaultMaxNodes}, at most {MostNodes}): larger drawings are unreadable.", 1, max: MostNodes);
         var dot = new Option<string?>("--dot") { Description = $"The Graphviz dot program to use (default: ${Graphviz.EnvironmentVariable}, else dot on the PATH).", HelpName = "path" };
 
         var command = new Command("graph",
@@ -40,6 +44,7 @@ internal static class GraphCommand
             int? neuronInputs = parsed.GetValue(neuron);
             string? modelPath = parsed.GetValue(model);
             int? outputIndex = parsed.GetValue(output);
+            int limit = parsed.GetValue(maxNodes) ?? Dot.DefaultMaxNodes;
 
             if (neuronInputs is not null && modelPath is not null)
                 throw new CliException("expected one of --neuron, --model or an expression, got both --neuron and --model");
@@ -50,6 +55,9 @@ internal static class GraphCommand
             if (neuronInputs is { } n)
             {
                 if (args.Length > 0) throw new CliException($"--neuron: expected no other arguments, got '{args[0]}'");
+                if (SampleGraphs.NeuronValues(n) > limit)
+                    throw new CliException($"--neuron {n}: the graph would have {SampleGraphs.NeuronValues(n)} values, more than the limit of {limit} " +
+                                           $"(--max-nodes, which goes up to {MostNodes}); draw a neuron with fewer inputs");
                 root = SampleGraphs.Neuron(n);
             }
             else if (modelPath is not null)
@@ -66,7 +74,7 @@ internal static class GraphCommand
                 root = ExpressionCommandHelpers.Build(args[0], args[1..]).Root;
             }
 
-            string dotText = Dot.Write(root, parsed.GetValue(maxNodes) ?? Dot.DefaultMaxNodes);
+            string dotText = Dot.Write(root, limit);
             string? path = parsed.GetValue(outFile);
             string resolved = GraphOutput.Resolve(parsed.GetValue(format), path ?? "");
             GraphOutput.Write(context, dotText, path ?? $"graph.{resolved}", resolved, parsed.GetValue(dot));

@@ -21,14 +21,15 @@ internal static class OptionKinds
                 Numbers.TryParse(text, out double x) && valid(x) ? x : (double?)null, expected),
         };
 
-    public static Option<int?> Integer(string name, string description, int min, string? helpName = null) =>
+    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static Option<int?> Integer(string name, string description, int min, string? helpName = null, int max = int.MaxValue) =>
         new(name)
         {
             Description = description,
             HelpName = helpName ?? "n",
             CustomParser = r => Single(r, name, text =>
-                int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= min ? n : (int?)null,
-                min == 1 ? "a whole number of at least 1" : $"a whole number of at least {min}"),
+                int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= min && n <= max ? n : (int?)null,
+                max < int.MaxValue ? $"a whole number from {min} to {max}" : min == 1 ? "a whole number of at least 1" : $"a whole number of at least {min}"),
         };
 
     /// <summary>One of a fixed set of words (any case); the value is the lower-case word.</summary>

@@ -1,4 +1,4 @@
-using Micrograd.Cli.Text;
+using Micrograd.Expressions;
 
 namespace Micrograd.Cli.Expressions;
 
@@ -22,10 +22,10 @@ internal static class Assignments
             string text = argument[(eq + 1)..].Trim();
             if (!IsName(name))
                 throw new CliException($"expected a variable name (letters, digits, _; not starting with a digit) before '=', got '{name}' in '{argument}'");
-            if (Functions.IsFunction(name))
+            if (Expression.Functions.Contains(name))
                 throw new CliException($"'{name}' is a function and cannot be a variable");
-            if (!Numbers.TryParse(text, out double value))
-                throw new CliException($"expected a number for {name}, got '{text}'");
+            if (!NumberLiteral.TryParse(text, out double value, out string problem))
+                throw new CliException($"expected a number for {name}, got '{text}': {problem}");
             if (!values.TryAdd(name, value))
                 throw new CliException($"{name} is given twice");
         }

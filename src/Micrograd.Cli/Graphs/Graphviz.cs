@@ -60,16 +60,27 @@ internal static class Graphviz
             var output = new MemoryStream();
             var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
             var errors = process.StandardError.ReadToEndAsync();
-            process.StandardInput.Write(dotText);
-            process.StandardInput.Close();
+            bool tookInput = true;
+            try
+            {
+                process.StandardInput.Write(dotText);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                tookInput = false; // it closed its input early ("broken pipe"): most often it failed, as its exit code says
+            }
             if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
             {
                 process.Kill(entireProcessTree: true);
                 throw new GraphvizException($"{dot} took more than 60 seconds");
             }
             copy.Wait();
+            string said = ErrorReport.OneLine(errors.Result);
             if (process.ExitCode != 0)
-                throw new GraphvizException($"{dot} failed (exit code {process.ExitCode}): {ErrorReport.OneLine(errors.Result)}");
+                throw new GraphvizException($"{dot} failed (exit code {process.ExitCode}){(said.Length > 0 ? ": " + said : ", saying nothing on standard error")}");
+            if (!tookInput)
+                throw new GraphvizException($"{dot} stopped reading the graph before its end, yet exited with 0{(said.Length > 0 ? ": " + said : "")}");
             return output.ToArray();
         }
     }

@@ -52,6 +52,10 @@ internal static class SampleGraphs
         return o;
     }
 
+    /// <summary>How many Values <see cref="Neuron"/> builds for <paramref name="inputs"/> inputs: x, w and x*w
+    /// per input, the running sums, b, n and o.</summary>
+    public static long NeuronValues(int inputs) => 4L * inputs + 2;
+
     /// <summary>The graph of output <paramref name="output"/> (from 1) of a loaded model on one input, its
     /// input leaves named after the model's inputs.</summary>
     public static Value Model(LoadedModel loaded, IReadOnlyList<string> inputNames, IReadOnlyList<double> input, int output)

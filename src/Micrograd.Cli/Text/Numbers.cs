@@ -7,8 +7,7 @@ namespace Micrograd.Cli.Text;
 internal static class Numbers
 {
     /// <summary>Reads a finite number such as "2", "-0.5", ".5" or "1e-3".</summary>
-    public static bool TryParse(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    public static bool TryParse(string text, out double value) => Micrograd.Expressions.NumberLiteral.TryParse(text, out value);
 
     public static string RoundTrip(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 

@@ -1,12 +1,14 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Micrograd.Nn;
 
 namespace Micrograd.Serialization;
 
 /// <summary>
 /// Saves and loads an <see cref="MLP"/> as JSON: its architecture (inputs, layer sizes, activations) and every
-/// parameter, plus optional notes (such as the loss it was trained with). Saving is atomic.
+/// parameter, plus optional notes (such as the loss it was trained with). Saving is atomic; loading trusts
+/// nothing in the file: its size, the shapes it declares and every number are checked before a network is
+/// built.
 /// </summary>
 public static class ModelFile
 {
@@ -16,13 +18,12 @@ public static class ModelFile
     /// <summary>The version of the layout this code writes and reads.</summary>
     public const int Version = 1;
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>The largest file <see cref="Load"/> reads, in bytes (64 MiB), checked before reading: room
+    /// for <see cref="MaxParameters"/> parameters as <see cref="Save"/> writes them (about 40 bytes each).</summary>
+    public const long MaxFileBytes = 64L << 20;
+
+    /// <summary>The most parameters a loaded model may have: a million, 64 MB of Values.</summary>
+    public const int MaxParameters = 1_000_000;
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/>, atomically: a crash midway leaves
     /// any earlier file untouched.</summary>
@@ -39,73 +40,43 @@ public static class ModelFile
     public static string ToJson(MLP model, IReadOnlyDictionary<string, string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var file = new FileDto(Format, Version, model.InputCount,
+        var file = new ModelFileDto(Format, Version, model.InputCount,
             model.Layers.Select(l => new LayerDto(
                 l.OutputCount,
                 l.Neurons[0].Activation.Name(),
                 l.Neurons.Select(n => n.Weights.Select(w => w.Data).ToArray()).ToArray(),
                 l.Neurons.Select(n => n.Bias.Data).ToArray())).ToArray(),
             notes?.ToDictionary());
-        return JsonSerializer.Serialize(file, Options);
+        return JsonSerializer.Serialize(file, ModelFileJsonContext.Default.ModelFileDto);
     }
 
     /// <summary>Reads a model saved by <see cref="Save"/>.</summary>
     /// <exception cref="FileNotFoundException">When there is no such file.</exception>
-    /// <exception cref="ModelFormatException">When the file is not a valid model file.</exception>
+    /// <exception cref="ModelFormatException">When the file is larger than <see cref="MaxFileBytes"/> or is
+    /// not a valid model file.</exception>
     public static LoadedModel Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"No such model file: {path}", path);
-        return FromJson(File.ReadAllText(path), path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Read(stream, path);
+    }
+
+    /// <summary>Reads a model from <paramref name="stream"/> (such as an upload), refusing more than
+    /// <see cref="MaxFileBytes"/>; <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="ModelFormatException">When the stream is too long or is not a valid model file.</exception>
+    public static LoadedModel Read(Stream stream, string source = "the model file")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Read(ReadAtMost(stream, MaxFileBytes, source), source);
     }
 
     /// <summary>Reads a model from JSON text; <paramref name="source"/> names it in error messages.</summary>
     /// <exception cref="ModelFormatException">When the text is not a valid model file.</exception>
     public static LoadedModel FromJson(string json, string source = "the model file")
     {
-        FileDto? file;
-        try
-        {
-            file = JsonSerializer.Deserialize<FileDto>(json, Options);
-        }
-        catch (JsonException e)
-        {
-            throw new ModelFormatException($"{source} is not valid model JSON: {e.Message}");
-        }
-        if (file is null || file.Format != Format)
-            throw new ModelFormatException($"{source} is not a micrograd model: expected \"format\": \"{Format}\", got {(file?.Format is null ? "none" : $"\"{file.Format}\"")}.");
-        if (file.Version != Version)
-            throw new ModelFormatException($"{source} has layout version {file.Version}; this version of Micrograd reads version {Version}.");
-        if (file.Layers is not { Length: > 0 })
-            throw new ModelFormatException($"{source} has no layers.");
-        int missing = Array.IndexOf(file.Layers, null);
-        if (missing >= 0)
-            throw new ModelFormatException($"{source}, layer {missing + 1}: expected a layer object, got null.");
-        if (file.Inputs <= 0)
-            throw new ModelFormatException($"{source} says the model has {file.Inputs} inputs; expected at least 1.");
-
-        var activations = new Activation[file.Layers.Length];
-        for (int l = 0; l < activations.Length; l++)
-        {
-            try { activations[l] = Activations.Parse(file.Layers[l].Activation ?? ""); }
-            catch (ArgumentException e) { throw new ModelFormatException($"{source}, layer {l + 1}: {e.Message}"); }
-        }
-        for (int l = 1; l < activations.Length - 1; l++)
-            if (activations[l] != activations[0])
-                throw new ModelFormatException($"{source}: expected every hidden layer to share one activation, but layer 1 is {activations[0]} and layer {l + 1} is {activations[l]}.");
-
-        var sizes = file.Layers.Select(l => l.Size).ToArray();
-        MLP model;
-        try
-        {
-            model = new MLP(file.Inputs, sizes, activations[0], activations[^1]);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ModelFormatException($"{source} describes an impossible network: {e.Message}");
-        }
-        CopyParameters(file, model, source);
-        return new LoadedModel(model, file.Notes ?? []);
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json), source);
     }
 
     /// <summary>Loads the parameters saved in <paramref name="path"/> into an existing
@@ -127,30 +98,57 @@ public static class ModelFile
         $"{model.InputCount}-{string.Join("-", model.Layers.Select(l => l.OutputCount))} " +
         $"({model.Layers[0].Neurons[0].Activation.Name()}, {model.Layers[^1].Neurons[0].Activation.Name()} output)";
 
-    private static void CopyParameters(FileDto file, MLP model, string source)
+    private static LoadedModel Read(ReadOnlySpan<byte> utf8, string source)
     {
-        int nin = file.Inputs;
-        for (int l = 0; l < model.Layers.Count; l++)
+        if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..]; // a byte-order mark, as some editors write
+        ModelFileDto? file;
+        try
         {
-            var dto = file.Layers![l];
-            var layer = model.Layers[l];
-            if (dto.Weights is null || dto.Weights.Length != dto.Size || dto.Biases is null || dto.Biases.Length != dto.Size)
-                throw new ModelFormatException($"{source}, layer {l + 1}: expected {dto.Size} rows of weights and {dto.Size} biases.");
-            for (int n = 0; n < dto.Size; n++)
-            {
-                var w = dto.Weights[n];
-                if (w is null || w.Length != nin)
-                    throw new ModelFormatException($"{source}, layer {l + 1}, neuron {n + 1}: expected {nin} weights, got {w?.Length ?? 0}.");
-                for (int i = 0; i < nin; i++) layer.Neurons[n].Weights[i].Data = w[i];
-                layer.Neurons[n].Bias.Data = dto.Biases[n];
-            }
-            nin = dto.Size;
+            file = JsonSerializer.Deserialize(utf8, ModelFileJsonContext.Default.ModelFileDto);
         }
+        catch (JsonException e)
+        {
+            throw new ModelFormatException($"{source} is not valid model JSON: {e.Message}");
+        }
+        if (file is null || file.Format != Format)
+            throw new ModelFormatException($"{source} is not a micrograd model: expected \"format\": \"{Format}\", got {(file?.Format is null ? "none" : $"\"{file.Format}\"")}.");
+        if (file.Version != Version)
+            throw new ModelFormatException($"{source} has layout version {file.Version}; this version of Micrograd reads version {Version}.");
+        var layers = ModelFileCheck.Layers(file, source);
+        var activations = ModelFileCheck.Activations(layers, source);
+
+        // Every shape now matches the numbers present, so building allocates no more than the file holds.
+        var model = new MLP(file.Inputs, layers.Select(l => l.Size).ToArray(), activations[0], activations[^1]);
+        for (int l = 0; l < layers.Length; l++)
+        {
+            for (int n = 0; n < layers[l].Size; n++)
+            {
+                var neuron = model.Layers[l].Neurons[n];
+                var weights = layers[l].Weights![n];
+                for (int i = 0; i < weights.Length; i++) neuron.Weights[i].Data = weights[i];
+                neuron.Bias.Data = layers[l].Biases![n];
+            }
+        }
+        return new LoadedModel(model, file.Notes ?? []);
     }
 
-    private sealed record FileDto(string? Format, int Version, int Inputs, LayerDto[]? Layers, Dictionary<string, string>? Notes);
+    // The whole stream, refusing one longer than `max` without reading past it (a pipe or a device has no length to check first).
+    private static byte[] ReadAtMost(Stream stream, long max, string source)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > max) throw TooLarge(source, stream.Length - stream.Position);
+        var buffer = new MemoryStream(stream.CanSeek ? (int)(stream.Length - stream.Position) : 0);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > max) throw TooLarge(source, null);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
 
-    private sealed record LayerDto(int Size, string? Activation, double[][]? Weights, double[]? Biases);
+    private static ModelFormatException TooLarge(string source, long? bytes) =>
+        new($"{source} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}; a model file is at most {MaxFileBytes:N0} bytes ({MaxFileBytes >> 20} MiB).");
 }
 
 /// <summary>A model read from a file, with the notes saved beside it.</summary>

@@ -42,16 +42,27 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Round_trip_keeps_extreme_and_non_finite_numbers()
+    public void Round_trip_keeps_extreme_numbers()
     {
         var model = new MLP(1, [2]);
         var p = model.Parameters();
         p[0].Data = double.Epsilon;
         p[1].Data = -1.7976931348623157e308;
         p[2].Data = 0.1 + 0.2;
-        p[3].Data = double.NaN;
+        p[3].Data = 1.7976931348623157e308;
         var loaded = ModelFile.FromJson(ModelFile.ToJson(model)).Model;
         Assert.Equal(p.Select(v => v.Data), loaded.Parameters().Select(v => v.Data));
+    }
+
+    [Fact]
+    public void A_diverged_model_is_written_but_refused_on_load_naming_the_parameter()
+    {
+        var model = new MLP(2, [3, 1]);
+        model.Layers[1].Neurons[0].Weights[2].Data = double.NaN;
+        string json = ModelFile.ToJson(model);
+        Assert.Contains("\"NaN\"", json);
+        var e = Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(json, "m.json"));
+        Assert.Contains("m.json, layer 2, neuron 1, weight 3 is NaN", e.Message);
     }
 
     [Fact]

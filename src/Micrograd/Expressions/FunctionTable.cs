@@ -1,7 +1,7 @@
-namespace Micrograd.Cli.Expressions;
+namespace Micrograd.Expressions;
 
 /// <summary>The functions an expression may call: each is one of <see cref="Value"/>'s operations.</summary>
-internal static class Functions
+internal static class FunctionTable
 {
     private static readonly Dictionary<string, Func<Value, Value>> Table = new(StringComparer.Ordinal)
     {

@@ -1,6 +1,4 @@
-using System.Globalization;
-
-namespace Micrograd.Cli.Expressions;
+namespace Micrograd.Expressions;
 
 /// <summary>The kinds of token in an expression.</summary>
 internal enum TokenKind { Number, Name, Operator, LeftParen, RightParen, End }
@@ -31,8 +29,8 @@ internal static class Lexer
             {
                 i = ScanNumber(text, i);
                 string s = text[start..i];
-                if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) || !double.IsFinite(x))
-                    throw new ExpressionSyntaxException($"expected a number at column {start + 1}, got '{s}'", text, start);
+                if (!NumberLiteral.TryParse(s, out double x, out string problem))
+                    throw new ExpressionSyntaxException($"expected a number at column {start + 1}, got '{s}': {problem}", text, start);
                 tokens.Add(new Token(TokenKind.Number, s, start, x));
             }
             else if (char.IsAsciiLetter(c) || c == '_')

@@ -1,0 +1,90 @@
+using System.Text;
+using Micrograd.Data;
+using Micrograd.Expressions;
+using Micrograd.Serialization;
+
+namespace Micrograd.Fuzz;
+
+/// <summary>One parser of outside input: how to feed it bytes, and which exception it documents for bad input
+/// (any other exception, a hang or a crash is a bug).</summary>
+public sealed class FuzzTarget(string name, Action<byte[]> parse, Func<Exception, bool> documented)
+{
+    /// <summary>The name fuzz/run.sh takes, and the folder of its corpus (fuzz/corpus/NAME).</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Feeds <paramref name="input"/> to the parser; the documented exception is swallowed, any
+    /// other escapes.</summary>
+    public void Run(byte[] input)
+    {
+        try
+        {
+            parse(input);
+        }
+        catch (Exception e) when (documented(e))
+        {
+        }
+    }
+
+    /// <summary>A target whose only documented exception for bad input is <typeparamref name="TDocumented"/>.</summary>
+    public static FuzzTarget Of<TDocumented>(string name, Action<byte[]> parse) where TDocumented : Exception =>
+        new(name, parse, e => e is TDocumented);
+}
+
+/// <summary>Every fuzz target. A new file format (IDX images, ONNX) adds one line here and a folder of seed
+/// inputs under fuzz/corpus.</summary>
+public static class FuzzTargets
+{
+    /// <summary>All targets, by name.</summary>
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        FuzzTarget.Of<ExpressionSyntaxException>("expression", Expression),
+        FuzzTarget.Of<CsvFormatException>("csv", CsvFile),
+        FuzzTarget.Of<ModelFormatException>("model", ModelFileBytes),
+    ];
+
+    /// <summary>The target called <paramref name="name"/>, or null.</summary>
+    public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+
+    // Parse, then everything the command does with a parsed expression: build at some values, backward,
+    // evaluate again, and the caret lines of an error.
+    private static void Expression(byte[] input)
+    {
+        string text = Encoding.UTF8.GetString(input);
+        NumberLiteral.TryParse(text, out _, out _);
+        Expression expression;
+        try
+        {
+            expression = Expressions.Expression.Parse(text);
+        }
+        catch (ExpressionSyntaxException e)
+        {
+            _ = e.CaretLines;
+            throw;
+        }
+        var values = expression.Variables.Select((v, i) => (v, 0.5 + i)).ToDictionary(p => p.v, p => p.Item2);
+        var graph = expression.Build(values);
+        graph.Root.Backward();
+        expression.Evaluate(values);
+    }
+
+    // The label-less reader (predict --input), and the dataset reader with a label column named "label".
+    private static void CsvFile(byte[] input)
+    {
+        string text = Encoding.UTF8.GetString(input);
+        try
+        {
+            Csv.ReadColumns(new StringReader(text));
+        }
+        catch (CsvFormatException)
+        {
+        }
+        Csv.Parse(new StringReader(text), "label");
+    }
+
+    // The bytes of a model file, then one forward pass of the model it describes.
+    private static void ModelFileBytes(byte[] input)
+    {
+        var loaded = ModelFile.Read(new MemoryStream(input), "fuzz input");
+        loaded.Model.Forward(Enumerable.Range(0, loaded.Model.InputCount).Select(_ => new Value(0.5)).ToArray());
+    }
+}
