@@ -19,6 +19,7 @@ internal sealed record TrainRequest
     public int? BatchSize { get; init; }
     public ulong? Seed { get; init; }
     public EngineKind? Engine { get; init; }
+    public Precision? Precision { get; init; }
     public string? Out { get; init; }
     public string? Log { get; init; }
     public bool Quiet { get; init; }
@@ -72,13 +73,14 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             preset is null ? "settings inferred from the CSV's targets" : $"the {preset.Name} preset", request);
     }
 
-    /// <summary>The settings for the loaded training data: the preset's, or for a CSV file without --preset
-    /// those its targets call for, with the options on top.</summary>
-    public (TrainingConfig Config, string DefaultsFrom) Settings(Dataset train)
+    /// <summary>The settings for the loaded data: the preset's, or for a CSV file without --preset those its
+    /// targets call for, with the options on top; where no --engine is given, the engine
+    /// <see cref="Trainer.ChooseEngine"/> picks. Also says where the settings came from and why the engine.</summary>
+    public (TrainingConfig Config, string DefaultsFrom, string EngineWhy) Settings(DatasetSplits data)
     {
-        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(train.Targets);
+        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(data.Train.Targets);
         var r = Request;
-        return (config with
+        config = config with
         {
             Dataset = Dataset,
             LabelColumn = Label,
@@ -91,7 +93,13 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             Steps = r.Steps ?? config.Steps,
             BatchSize = r.BatchSize ?? config.BatchSize,
             Engine = r.Engine ?? config.Engine,
-        }, from);
+            Precision = r.Precision ?? config.Precision,
+        };
+        if (r.Engine is not null) return (config, from, "as asked (--engine)");
+        if (config.Precision == Training.Precision.Float32 && config.Engine != EngineKind.Tensor)
+            return (config with { Engine = EngineKind.Tensor }, from, "the engine that computes in float32 (--precision)");
+        var (engine, why) = Trainer.ChooseEngine(config, data);
+        return (config with { Engine = engine }, from, why ?? (Preset is { } p ? $"the {p.Name} preset's" : "the default"));
     }
 
     private static TrainingConfig PresetFor(string dataset) => dataset switch
