@@ -30,6 +30,19 @@ public class DocsLimitsTests
         Assert.Contains($"{Csv.MaxColumns:N0} columns", text);
     }
 
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/cli.md")]
+    public void The_docs_state_the_limits_of_expressions_graphs_and_model_files(string file)
+    {
+        string text = Read(file).ReplaceLineEndings(" ");
+        Assert.Contains($"{Micrograd.Expressions.Expression.MaxLength:N0} characters", text);
+        Assert.Contains($"nested at most {Micrograd.Expressions.Expression.MaxDepth} deep", text);
+        Assert.Contains($"at most {Commands.GraphCommand.MostNodes:N0}", text);
+        Assert.Contains($"{Micrograd.Serialization.ModelFile.MaxFileBytes >> 20} MiB", text);
+        Assert.Equal(Micrograd.Serialization.ModelFile.MaxParameters, EngineLimits.Of(EngineKind.Dynamic).Parameters); // a model train writes, predict reads
+    }
+
     [Fact]
     public void The_cli_reference_states_how_plots_draw_huge_numbers()
     {

@@ -21,7 +21,6 @@ internal static class OptionKinds
                 Numbers.TryParse(text, out double x) && valid(x) ? x : (double?)null, expected),
         };
 
-    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static Option<int?> Integer(string name, string description, int min, string? helpName = null, int max = int.MaxValue) =>
         new(name)
         {

@@ -1,6 +1,6 @@
 namespace Micrograd.Data;
 
-public static class Datasets
+public static partial class Datasets
 {
     public static IReadOnlyList<string> Names { get; } = ["tiny", "moons", "yinyang"];
 

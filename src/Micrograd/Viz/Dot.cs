@@ -12,8 +12,11 @@ public static class Dot
     public const int DefaultMaxNodes = 500;
 
     /// <summary>Left to right, ending at <paramref name="root"/>.</summary>
+    /// <param name="root">The output.</param>
+    /// <param name="maxNodes">The largest number of Values to draw.</param>
+    /// <param name="highlight">A node to draw filled, such as the one a step-through is at.</param>
     /// <exception cref="GraphTooLargeException">When the graph has more than <paramref name="maxNodes"/> Values.</exception>
-    public static string Write(Value root, int maxNodes = DefaultMaxNodes)
+    public static string Write(Value root, int maxNodes = DefaultMaxNodes, Value? highlight = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         var nodes = TopologicalSort.AllNodes(root);
@@ -29,8 +32,9 @@ public static class Dot
         foreach (var v in nodes)
         {
             string label = Escape(v.Label ?? "");
+            string fill = ReferenceEquals(v, highlight) ? ", style=filled, fillcolor=\"#ffd966\"" : "";
             dot.AppendLine(CultureInfo.InvariantCulture,
-                $"  {id[v]} [shape=record, label=\"{{ {label} | data {v.Data:F4} | grad {v.Grad:F4} }}\"];");
+                $"  {id[v]} [shape=record, label=\"{{ {label} | data {v.Data:F4} | grad {v.Grad:F4} }}\"{fill}];");
             if (v.IsLeaf) continue;
             dot.AppendLine($"  {id[v]}_op [label=\"{Escape(v.Op)}\"];");
             dot.AppendLine($"  {id[v]}_op -> {id[v]};");

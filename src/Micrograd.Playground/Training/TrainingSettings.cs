@@ -1,0 +1,90 @@
+using System.Globalization;
+using Micrograd.Nn;
+using Micrograd.Training;
+
+namespace Micrograd.Playground.Training;
+
+/// <summary>What the training view's settings panel edits; <see cref="ToConfig"/> turns it into the library's
+/// <see cref="TrainingConfig"/>.</summary>
+public sealed record TrainingSettings
+{
+    /// <summary>The hidden layers' sizes, comma-separated ("16,16"); the output layer is added to fit the loss.</summary>
+    public string HiddenLayers { get; init; } = "16,16";
+
+    public Activation Activation { get; init; } = Activation.ReLU;
+
+    public LossKind Loss { get; init; } = LossKind.Hinge;
+
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+
+    public double LearningRate { get; init; } = 1.0;
+
+    /// <summary>Examples per step; 0 for the whole set (full batch).</summary>
+    public int BatchSize { get; init; }
+
+    public EngineKind Engine { get; init; } = EngineKind.Tape;
+
+    /// <summary>The run's length: Run stops here, and a decaying learning rate reaches a tenth here.</summary>
+    public int Steps { get; init; } = 100;
+
+    /// <summary>The seed of the weights (and of the dataset when it is drawn anew).</summary>
+    public ulong Seed { get; init; } = Micrograd.Data.Rng.DefaultSeed;
+
+    /// <summary>The moons preset of the library (<see cref="Presets.Moons"/>) on the compiled tape.</summary>
+    public static TrainingSettings Moons { get; } = FromPreset(Presets.Moons) with { Engine = EngineKind.Tape };
+
+    /// <summary>The settings a dataset starts with: yin-yang its preset's (<see cref="Presets.YinYang"/>);
+    /// the two-class sets moons', with more steps for the spiral.</summary>
+    public static TrainingSettings For(string dataset) => dataset switch
+    {
+        "yinyang" => FromPreset(Presets.YinYang) with { Engine = EngineKind.Tape },
+        "spiral" => Moons with { Steps = 300 },
+        _ => Moons,
+    };
+
+    /// <summary>The library's configuration for <paramref name="classCount"/> classes.</summary>
+    /// <exception cref="ArgumentException">For layer sizes that are not whole numbers, or settings the
+    /// library refuses (its message says which).</exception>
+    public TrainingConfig ToConfig(int classCount)
+    {
+        var hidden = ParseLayers(HiddenLayers);
+        // What the panel does not show (L2, learning-rate decay, initialisation, AdamW's betas) comes from
+        // the preset that uses the same optimizer.
+        var preset = Optimizer == OptimizerKind.Sgd ? Presets.Moons : Presets.YinYang;
+        var config = preset with
+        {
+            Name = "playground",
+            Layers = [.. hidden, Loss == LossKind.CrossEntropy ? classCount : 1],
+            Activation = Activation,
+            Loss = Loss,
+            Optimizer = Optimizer,
+            LearningRate = LearningRate,
+            BatchSize = BatchSize > 0 ? BatchSize : null,
+            Engine = Engine,
+            Steps = Steps,
+            Seed = Seed,
+            ValidationEvery = 0,
+        };
+        config.Validate();
+        return config;
+    }
+
+    /// <summary>"16, 16" as [16, 16]; empty for no hidden layer.</summary>
+    public static int[] ParseLayers(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+                ? n
+                : throw new ArgumentException($"Expected hidden layer sizes as whole numbers separated by commas, such as 16,16; got '{s}'."))
+            .ToArray();
+
+    private static TrainingSettings FromPreset(TrainingConfig p) => new()
+    {
+        HiddenLayers = string.Join(",", p.Layers.Take(p.Layers.Count - 1)),
+        Activation = p.Activation,
+        Loss = p.Loss,
+        Optimizer = p.Optimizer,
+        LearningRate = p.LearningRate,
+        Steps = p.Steps,
+        Seed = p.Seed,
+    };
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Micrograd.Expressions;
+using OpenQA.Selenium;
+
+namespace Micrograd.Playground.Tests.Browser;
+
+/// <summary>The expression view and the step-through in the published app, against the library's numbers.</summary>
+[Collection(PlaygroundCollection.Name)]
+public sealed class ExpressionInBrowserTests(PublishedApp app)
+{
+    private static readonly Dictionary<string, double> At = new() { ["x"] = 0.5, ["w"] = -1.5, ["b"] = 0.25 };
+
+    private static ExpressionGraph LibraryGraph()
+    {
+        var graph = Expression.Parse("tanh(x*w+b)").Build(At);
+        graph.Root.Backward();
+        return graph;
+    }
+
+    private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    private static void EnterTanhNeuron(PlaygroundPage page)
+    {
+        page.Type("expr-input", "tanh(x*w+b)");
+        page.Until(d => d.FindElement(By.Id("expr-input")).GetAttribute("value") == "tanh(x*w+b)", "the expression typed");
+        foreach (var (name, value) in At) page.Type("value-" + name, R(value));
+    }
+
+    [Fact]
+    public void Typed_expression_shows_the_librarys_value_and_gradients()
+    {
+        using var page = new PlaygroundPage(app);
+        EnterTanhNeuron(page);
+        var library = LibraryGraph();
+
+        page.Until(d => d.FindElement(By.Id("expr-value")).GetAttribute("data-value") == R(library.Root.Data), "the value");
+        foreach (var (name, leaf) in library.Leaves)
+            Assert.Equal(R(leaf.Grad), page.Find("grad-" + name).GetAttribute("data-value"));
+        Assert.Contains("tanh", page.DrawnGraph("expr-graph").Text);
+        page.Screenshot("expression");
+    }
+
+    [Fact]
+    public void Step_through_visits_every_node_in_the_librarys_reverse_topological_order()
+    {
+        using var page = new PlaygroundPage(app);
+        EnterTanhNeuron(page);
+        var library = LibraryGraph();
+        page.Until(d => d.FindElement(By.Id("expr-value")).GetAttribute("data-value") == R(library.Root.Data), "the value");
+
+        // The order the page lists: leaves by name, computed nodes by op, as the library orders them.
+        var expected = library.Root.TopologicalOrder().Reverse().Select(v => v.IsLeaf ? v.Label : v.Op).ToArray();
+        var items = page.Find("step-order").FindElements(By.TagName("li"));
+        Assert.Equal(expected, items.Select(li => li.GetAttribute("data-op") is { Length: > 0 } op ? op : li.GetAttribute("data-label")).ToArray());
+
+        page.Find("step-reset").Click();
+        page.Until(d => d.FindElement(By.Id("step-position")).Text == "0", "the walk to reset");
+        for (int i = 1; i <= expected.Length; i++)
+        {
+            page.Find("step-step").Click();
+            page.Until(d => d.FindElement(By.Id("step-position")).Text == i.ToString(CultureInfo.InvariantCulture), $"step {i}");
+            var current = page.Find("step-order").FindElements(By.CssSelector("li.current"));
+            Assert.Equal(items[i - 1].GetAttribute("data-label"), Assert.Single(current).GetAttribute("data-label"));
+            Assert.Equal(items[i - 1].GetAttribute("data-label"), page.Find("step-current").Text);
+            if (i == 2) page.Screenshot("backward");
+        }
+        Assert.False(page.Find("step-step").Enabled);
+
+        // At the end the walk's gradients are the library's Backward's.
+        var rows = page.Find("step-check").FindElements(By.TagName("tr")).Skip(1).ToArray();
+        Assert.Equal(library.Leaves.Count, rows.Length);
+        Assert.All(rows, r => Assert.DoesNotContain("differs", r.GetAttribute("class") ?? ""));
+    }
+}

@@ -1,0 +1,104 @@
+using Micrograd.Data;
+using Micrograd.Playground.Training;
+using Micrograd.Training;
+
+namespace Micrograd.Playground.Tests.Logic;
+
+public class TrainingLogicTests
+{
+    [Fact]
+    public void The_moons_preset_reaches_100_percent_in_100_steps_with_either_engine()
+    {
+        foreach (var engine in Enum.GetValues<EngineKind>())
+        {
+            var settings = TrainingSettings.For("moons") with { Engine = engine };
+            var config = settings.ToConfig(2);
+            Assert.Equal(Presets.Moons with { Name = "playground", Engine = engine, ValidationEvery = 0 }, config with { Layers = Presets.Moons.Layers });
+            Assert.Equal(Presets.Moons.Layers, config.Layers);
+
+            var session = new TrainingSession(settings, PlaygroundData.Points("moons", settings.Seed), PlaygroundData.ClassCount("moons"));
+            while (!session.Done) session.Step();
+            Assert.Equal(100, session.StepsTaken);
+            Assert.Equal(100, session.Losses.Count);
+            Assert.Equal(1.0, session.Accuracy);
+        }
+    }
+
+    [Theory]
+    [InlineData("circles")]
+    [InlineData("xor")]
+    [InlineData("spiral")]
+    [InlineData("yinyang")]
+    public void Each_dataset_learns_well_beyond_chance_with_its_starting_settings(string name)
+    {
+        var settings = TrainingSettings.For(name);
+        var session = new TrainingSession(settings, PlaygroundData.Points(name, settings.Seed), PlaygroundData.ClassCount(name));
+        double before = session.Accuracy;
+        while (!session.Done) session.Step();
+        Assert.True(session.Accuracy >= 0.9, $"{name}: accuracy {session.Accuracy} after {session.StepsTaken} steps (from {before})");
+    }
+
+    [Fact]
+    public void Points_keep_the_datasets_classes()
+    {
+        var moons = PlaygroundData.Points("moons", Rng.DefaultSeed);
+        var library = Datasets.Moons(100, 0.1, new Rng(Rng.DefaultSeed));
+        Assert.Equal(library.Targets.Select(t => t > 0 ? 1 : 0), moons.Select(p => p.Class));
+        Assert.Equal(library.Inputs.Select(x => x[0]), moons.Select(p => p.X));
+        Assert.Equal([0, 1, 2], PlaygroundData.Points("yinyang", 42).Select(p => p.Class).Distinct().Order());
+
+        var asSigns = PlaygroundData.ToDataset(moons, classIndices: false);
+        Assert.Equal(library.Targets, asSigns.Targets);
+        Assert.Equal(moons.Select(p => (double)p.Class), PlaygroundData.ToDataset(moons, classIndices: true).Targets);
+        Assert.Throws<ArgumentException>(() => PlaygroundData.Points("swirl", 1));
+    }
+
+    [Fact]
+    public void Settings_add_the_output_layer_the_loss_needs_and_refuse_what_the_library_refuses()
+    {
+        var config = (TrainingSettings.Moons with { HiddenLayers = " 8, 4 " }).ToConfig(2);
+        Assert.Equal([8, 4, 1], config.Layers);
+        Assert.Equal([8, 3], (TrainingSettings.Moons with { HiddenLayers = "8", Loss = LossKind.CrossEntropy }).ToConfig(3).Layers);
+        Assert.Equal([1], (TrainingSettings.Moons with { HiddenLayers = "" }).ToConfig(2).Layers);
+
+        Assert.Contains("whole numbers", Assert.Throws<ArgumentException>(() => (TrainingSettings.Moons with { HiddenLayers = "16,x" }).ToConfig(2)).Message);
+        Assert.Contains("positive learning rate", Assert.Throws<ArgumentException>(() => (TrainingSettings.Moons with { LearningRate = -1 }).ToConfig(2)).Message);
+        var batch = Assert.Throws<ArgumentException>(() => new TrainingSession(TrainingSettings.Moons with { BatchSize = 10 }, PlaygroundData.Points("moons", 1), 2));
+        Assert.Contains("full batch", batch.Message); // the tape replays one graph: the library says so
+        var points = PlaygroundData.Points("yinyang", 42);
+        Assert.Contains("-1 or +1", Assert.Throws<ArgumentException>(() => new TrainingSession(TrainingSettings.Moons, points, 3)).Message);
+    }
+
+    [Fact]
+    public void Viewport_maps_pixels_and_data_both_ways()
+    {
+        var view = Viewport.Around(PlaygroundData.Points("moons", 1));
+        var (x, y) = view.ToData(123, 45, 400);
+        var (px, py) = view.ToPixel(x, y, 400);
+        Assert.Equal(123, px, 9);
+        Assert.Equal(45, py, 9);
+        Assert.True(view.ToData(0, 0, 400).Y > view.ToData(0, 400, 400).Y, "y grows upwards");
+    }
+
+    [Fact]
+    public void Boundary_image_colors_each_cell_by_the_models_class()
+    {
+        var settings = TrainingSettings.For("moons");
+        var points = PlaygroundData.Points("moons", settings.Seed);
+        var session = new TrainingSession(settings, points, 2);
+        while (!session.Done) session.Step();
+        var view = Viewport.Around(points);
+        const int cells = 20;
+        var rgba = BoundaryImage.Render(session.Predictor, view, cells);
+        Assert.Equal(cells * cells * 4, rgba.Length);
+        for (int row = 0; row < cells; row++)
+            for (int col = 0; col < cells; col++)
+            {
+                var (cx, cy) = view.ToData(col + 0.5, row + 0.5, cells);
+                int i = (row * cells + col) * 4;
+                // Blue (class 0) has more blue than red; orange (class 1) the other way round.
+                Assert.Equal(session.Predictor.Predict(cx, cy).Class == 0, rgba[i + 2] > rgba[i]);
+                Assert.Equal(255, rgba[i + 3]);
+            }
+    }
+}
