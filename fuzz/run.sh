@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one parser of outside input with AFL++ through SharpFuzz, then reports what it found.
-#   fuzz/run.sh TARGET SECONDS        TARGET: expression, csv or model (fuzz/Micrograd.Fuzz/FuzzTargets.cs)
+#   fuzz/run.sh TARGET SECONDS        TARGET: expression, csv, model or idx (fuzz/Micrograd.Fuzz/FuzzTargets.cs)
 # Installs what it needs (Debian's afl++, the SharpFuzz.CommandLine dotnet tool), publishes the targets,
 # instruments Micrograd.dll, runs afl-fuzz for SECONDS and prints executions, paths, crashes and hangs.
 # Work files go to fuzz/out/ (not committed); crash inputs are copied to fuzz/out/TARGET/crashes/. Once fixed,
@@ -8,7 +8,7 @@
 set -euo pipefail
 
 if [ $# -ne 2 ] || ! [[ "$2" =~ ^[0-9]+$ ]]; then
-  echo "usage: fuzz/run.sh TARGET SECONDS   (TARGET: expression, csv or model)" >&2
+  echo "usage: fuzz/run.sh TARGET SECONDS   (TARGET: expression, csv, model or idx)" >&2
   exit 2
 fi
 target=$1

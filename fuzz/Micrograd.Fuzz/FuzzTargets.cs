@@ -40,6 +40,7 @@ public static class FuzzTargets
         FuzzTarget.Of<ExpressionSyntaxException>("expression", Expression),
         FuzzTarget.Of<CsvFormatException>("csv", CsvFile),
         FuzzTarget.Of<ModelFormatException>("model", ModelFileBytes),
+        FuzzTarget.Of<IdxFormatException>("idx", IdxFile),
     ];
 
     /// <summary>The target called <paramref name="name"/>, or null.</summary>
@@ -86,5 +87,20 @@ public static class FuzzTargets
     {
         var loaded = ModelFile.Read(new MemoryStream(input), "fuzz input");
         loaded.Model.Forward(Enumerable.Range(0, loaded.Model.InputCount).Select(_ => new Value(0.5)).ToArray());
+    }
+
+    // The bytes as an IDX images file (gzipped or not), then as a dataset with one label per image; and as a
+    // labels file.
+    private static void IdxFile(byte[] input)
+    {
+        try
+        {
+            var images = Idx.ReadImages(new MemoryStream(input), "fuzz input");
+            Mnist.ToDataset(images, new byte[images.Count], "fuzz input");
+        }
+        catch (IdxFormatException)
+        {
+        }
+        Idx.ReadLabels(new MemoryStream(input), "fuzz input");
     }
 }

@@ -4,12 +4,14 @@ written again in Python exactly as src/Micrograd documents them, plus a JSON wri
 Every function here mirrors one C# member, operation for operation, so that the same seed gives the same
 numbers bit for bit (Python floats are IEEE doubles and math.* calls the same C library as .NET on Linux).
 """
+import gzip
 import json
 import math
 import os
 
 MASK64 = (1 << 64) - 1
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "Micrograd.Tests", "fixtures")
+SHIPPED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "Micrograd", "Data", "Shipped")
 
 
 class Rng:
@@ -107,6 +109,63 @@ def split(xs, ys, train, val):
     n_val = int((train + val) * n) - n_train
     a, b = n_train, n_train + n_val
     return (xs[:a], ys[:a]), (xs[a:b], ys[a:b]), (xs[b:], ys[b:])
+
+
+# Datasets.SplitSeed, TrainFraction, ValidationFraction.
+SPLIT_SEED = 1337
+TRAIN_FRACTION = 0.7
+VALIDATION_FRACTION = 0.15
+
+# ShippedFiles: each name's file in src/Micrograd/Data/Shipped, and whether it starts with a counts row.
+SHIPPED_FILES = {"digits": ("digits.csv.gz", False), "iris": ("iris.csv", True), "wine": ("wine_data.csv", True),
+                 "breast-cancer": ("breast_cancer.csv", True)}
+
+
+def shipped(name):
+    """Datasets.Shipped(name): the shipped file whole, in its order, as (inputs, targets) of floats."""
+    file, counts_row = SHIPPED_FILES[name]
+    path = os.path.join(SHIPPED, file)
+    with (gzip.open(path, "rt") if file.endswith(".gz") else open(path)) as f:
+        lines = f.read().splitlines()
+    if counts_row:
+        lines = lines[1:]
+    rows = [[float(v) for v in line.split(",")] for line in lines]
+    return [r[:-1] for r in rows], [r[-1] for r in rows]
+
+
+def shuffle_split(xs, ys, rng=None, standardize=False):
+    """Datasets.ShuffleSplit: the indices 0..n-1 shuffled by Rng.Shuffle (Rng(SPLIT_SEED) when rng is None), the
+    examples taken in that order and cut by Dataset.Split(0.7, 0.15); then, if asked, standardized by the training
+    part. Returns ((Xtr, ytr), (Xval, yval), (Xte, yte))."""
+    order = list(range(len(ys)))
+    (rng or Rng(SPLIT_SEED)).shuffle(order)
+    parts = split([xs[i] for i in order], [ys[i] for i in order], TRAIN_FRACTION, VALIDATION_FRACTION)
+    if not standardize:
+        return parts
+    means, scales = standardizer_fit(parts[0][0])
+    return tuple(([standardizer_apply(means, scales, x) for x in px], py) for px, py in parts)
+
+
+def standardizer_fit(rows):
+    """Standardizer.Fit: column means and population standard deviations (1 where 0), summed row after row."""
+    n, width = len(rows), len(rows[0])
+    means = [0.0] * width
+    for r in rows:
+        for j in range(width):
+            means[j] += r[j]
+    means = [m / n for m in means]
+    sq = [0.0] * width
+    for r in rows:
+        for j in range(width):
+            d = r[j] - means[j]
+            sq[j] += d * d
+    scales = [math.sqrt(v / n) for v in sq]
+    return means, [1.0 if s == 0 else s for s in scales]
+
+
+def standardizer_apply(means, scales, row):
+    """Standardizer.Apply on one row."""
+    return [(x - m) / s for x, m, s in zip(row, means, scales)]
 
 
 def tiny():

@@ -29,6 +29,20 @@ public sealed class Dataset
         InputNames = inputNames?.ToArray() ?? Enumerable.Range(1, width).Select(i => $"x{i}").ToArray();
     }
 
+    // Takes the arrays as they are, without copying: for rows already checked, or shared with another Dataset
+    // (no Dataset writes to its rows), so that slicing a large set costs no copy of its numbers.
+    private Dataset(string name, double[][] inputs, double[] targets, IReadOnlyList<string> inputNames,
+        IReadOnlyList<string>? classNames, ImageSize? imageSize)
+    {
+        Name = name;
+        _inputs = inputs;
+        _targets = targets;
+        InputCount = inputNames.Count;
+        InputNames = inputNames;
+        ClassNames = classNames;
+        ImageSize = imageSize;
+    }
+
     public string Name { get; }
 
     public IReadOnlyList<IReadOnlyList<double>> Inputs => _inputs;
@@ -44,11 +58,41 @@ public sealed class Dataset
     /// <summary>The number of classes when the targets are class indices: the largest target plus one.</summary>
     public int ClassCount => _targets.Length == 0 ? 0 : (int)_targets.Max() + 1;
 
+    /// <summary>The name of each class, by index, where the source names them (iris: setosa, versicolor,
+    /// virginica); null otherwise. Kept by every part cut from this dataset.</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>The height and width when every input row is an image, row after row (digits: 8 × 8; IDX files:
+    /// as the file says); null otherwise. Kept by every part cut from this dataset.</summary>
+    public ImageSize? ImageSize { get; init; }
+
     public Dataset Slice(int start, int count, string? name = null) =>
-        new(name ?? Name, _inputs[start..(start + count)], _targets[start..(start + count)], InputNames);
+        Like(name ?? Name, _inputs[start..(start + count)], _targets[start..(start + count)]);
 
     public Dataset Select(IReadOnlyList<int> indices, string? name = null) =>
-        new(name ?? Name, indices.Select(i => _inputs[i]).ToArray(), indices.Select(i => _targets[i]).ToArray(), InputNames);
+        Like(name ?? Name, indices.Select(i => _inputs[i]).ToArray(), indices.Select(i => _targets[i]).ToArray());
+
+    /// <summary>The same examples in a random order: the indices 0 .. Count - 1, shuffled by
+    /// <see cref="Rng.Shuffle{T}"/>, then <see cref="Select"/>.</summary>
+    public Dataset Shuffle(Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        var order = Enumerable.Range(0, Count).ToArray();
+        rng.Shuffle(order);
+        return Select(order);
+    }
+
+    /// <summary>This dataset with other inputs, one row of <see cref="InputCount"/> numbers per example, taken
+    /// without copying; names, class names and image size kept.</summary>
+    internal Dataset WithInputs(double[][] inputs) => Like(Name, inputs, _targets);
+
+    /// <summary>A dataset that takes <paramref name="inputs"/> and <paramref name="targets"/> without copying
+    /// them; for loaders that built them and checked every row's width.</summary>
+    internal static Dataset Own(string name, double[][] inputs, double[] targets, IReadOnlyList<string> inputNames,
+        IReadOnlyList<string>? classNames = null, ImageSize? imageSize = null) =>
+        new(name, inputs, targets, inputNames, classNames, imageSize);
+
+    private Dataset Like(string name, double[][] inputs, double[] targets) => new(name, inputs, targets, InputNames, ClassNames, ImageSize);
 
     /// <summary>Splits in order: the first <paramref name="trainFraction"/> for training, the next
     /// <paramref name="validationFraction"/> for validation, the rest for testing.</summary>
@@ -65,6 +109,10 @@ public sealed class Dataset
             Slice(nTrain + nVal, Count - nTrain - nVal));
     }
 }
+
+/// <summary>The size of each image when a dataset's input rows are images: <see cref="Rows"/> ×
+/// <see cref="Columns"/> pixels, stored row after row.</summary>
+public readonly record struct ImageSize(int Rows, int Columns);
 
 /// <summary>A dataset cut into training, validation (watched during training, never learned from) and test
 /// (kept aside for a final, honest measure) parts.</summary>

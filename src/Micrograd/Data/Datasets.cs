@@ -2,7 +2,8 @@ namespace Micrograd.Data;
 
 public static partial class Datasets
 {
-    public static IReadOnlyList<string> Names { get; } = ["tiny", "moons", "yinyang"];
+    /// <summary>The built-in datasets: drawn ones (tiny, moons, yinyang), then <see cref="ShippedNames"/>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["tiny", "moons", "yinyang", .. ShippedFiles.Names];
 
     /// <summary>The lecture's four examples of three inputs, with targets 1, -1, -1, 1.</summary>
     public static Dataset Tiny() => new(
@@ -74,36 +75,79 @@ public static partial class Datasets
     }
 
     /// <summary>A built-in dataset by name, with the sizes the presets use: "tiny" (4 examples, all for
-    /// training), "moons" (100 points, noise 0.1), "yinyang" (100 points, split 80/10/10).</summary>
+    /// training), "moons" (100 points, noise 0.1), "yinyang" (100 points, split 80/10/10), drawn from
+    /// <paramref name="rng"/>; a shipped one (<see cref="ShippedNames"/>) with its features as the file holds
+    /// them, split by <see cref="ShuffleSplit"/> with its own fixed seed, drawing nothing from
+    /// <paramref name="rng"/>.</summary>
     /// <exception cref="ArgumentException">For a name not in <see cref="Names"/>.</exception>
     public static DatasetSplits ByName(string name, Rng rng) => name.ToLowerInvariant() switch
     {
         "tiny" => TrainOnly(Tiny()),
         "moons" => TrainOnly(Moons(100, 0.1, rng)),
         "yinyang" => YinYang(100, rng),
+        var shipped when ShippedFiles.Names.Contains(shipped) => ShuffleSplit(Shipped(shipped)),
         _ => throw new ArgumentException($"Expected a dataset name ({string.Join(", ", Names)}) or a CSV file, got '{name}'.", nameof(name)),
     };
 
-    /// <summary>Any dataset, in one call: a built-in one by name (<see cref="ByName"/>) or a CSV file, all of
-    /// it for training, whose column <paramref name="labelColumn"/> holds the targets.</summary>
-    /// <exception cref="ArgumentException">For a label column with a built-in dataset, or none with a file.</exception>
-    /// <exception cref="FileNotFoundException">When <paramref name="source"/> is neither a built-in name nor a file.</exception>
+    /// <summary>
+    /// Any dataset, in one call. <paramref name="source"/> is, in this order (<see cref="SourceOf"/>):
+    /// a built-in dataset's name (<see cref="ByName"/>);
+    /// a folder of MNIST's IDX files (<see cref="Mnist.LoadFolder"/>: training, validation and test splits);
+    /// an IDX images file, named the MNIST way with "idx3-ubyte" in its name, gzipped or not
+    /// (train-images-idx3-ubyte.gz), whose labels file is found beside it (<see cref="Mnist.LabelsPathFor"/>),
+    /// split by <see cref="ShuffleSplit"/>;
+    /// or else a CSV file, all of it for training, whose column <paramref name="labelColumn"/> holds the targets.
+    /// Only a CSV file takes a label column. Only the drawn datasets draw from <paramref name="rng"/>; files and
+    /// shipped datasets are split with their own fixed seed, <see cref="SplitSeed"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">For a label column with anything but a CSV file, none with a CSV file,
+    /// or an IDX labels file given where its images file is expected.</exception>
+    /// <exception cref="FileNotFoundException">When <paramref name="source"/> is neither a built-in name nor a file
+    /// or folder, when a folder holds no MNIST training files, or when an images file has no labels beside it.</exception>
     /// <exception cref="CsvFormatException">For a malformed or oversized CSV file, with its path and line.</exception>
+    /// <exception cref="IdxFormatException">For a bad IDX file, or labels that do not number one per image,
+    /// with its path.</exception>
     public static DatasetSplits Load(string source, string? labelColumn, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(source);
-        string choices = $"a CSV file or one of {string.Join(", ", Names)}";
-        if (Names.Contains(source.ToLowerInvariant()))
+        var kind = SourceOf(source);
+        if (kind != DataSource.Csv && labelColumn is not null)
         {
-            if (labelColumn is not null)
-                throw new ArgumentException($"Expected no label column for the built-in dataset '{source}', got '{labelColumn}': only a CSV file has columns to choose from.");
-            return ByName(source, rng);
+            string what = kind == DataSource.BuiltIn ? $"the built-in dataset '{source}'" : $"the IDX data '{source}'";
+            throw new ArgumentException($"Expected no label column for {what}, got '{labelColumn}': only a CSV file has columns to choose from.");
         }
-        if (Directory.Exists(source)) throw new FileNotFoundException($"Expected {choices}, got the folder '{source}'.", source);
-        if (!File.Exists(source)) throw new FileNotFoundException($"Expected {choices}, got '{source}', which does not exist.", source);
+        switch (kind)
+        {
+            case DataSource.BuiltIn:
+                return ByName(source, rng);
+            case DataSource.IdxFolder:
+                return Mnist.LoadFolder(source);
+            case DataSource.Idx:
+                if (!Path.GetFileName(source).Contains("idx3", StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException($"Expected an IDX images file (idx3-ubyte), whose labels are found beside it, got the labels file '{source}'.");
+                return ShuffleSplit(Mnist.Load(source));
+        }
+        if (!File.Exists(source))
+            throw new FileNotFoundException(
+                $"Expected a CSV file, an IDX images file, a folder of MNIST files or one of {string.Join(", ", Names)}, got '{source}', which does not exist.", source);
         if (labelColumn is null)
             throw new ArgumentException($"Expected a label column, the one that holds the target, for the CSV dataset '{source}'.");
         return TrainOnly(Csv.Load(source, labelColumn));
+    }
+
+    /// <summary>What <see cref="Load"/> takes <paramref name="source"/> for, from its name alone (a command asks
+    /// this to know whether a label column is needed): a name in <see cref="Names"/> (in any case) is built in; an
+    /// existing folder holds IDX files; a file name containing "idx3-ubyte" or "idx1-ubyte" (in any case) is an
+    /// IDX file; anything else is a CSV file, existing or not.</summary>
+    public static DataSource SourceOf(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (Names.Contains(source.ToLowerInvariant())) return DataSource.BuiltIn;
+        if (Directory.Exists(source)) return DataSource.IdxFolder;
+        string name = Path.GetFileName(source);
+        return name.Contains("idx3-ubyte", StringComparison.OrdinalIgnoreCase) || name.Contains("idx1-ubyte", StringComparison.OrdinalIgnoreCase)
+            ? DataSource.Idx
+            : DataSource.Csv;
     }
 
     /// <summary>All of <paramref name="data"/> for training.</summary>
@@ -117,4 +161,20 @@ public static partial class Datasets
         for (int i = 0; i < count - 1; i++) yield return start + i * step;
         yield return stop;
     }
+}
+
+/// <summary>The kinds of source <see cref="Datasets.Load"/> reads (<see cref="Datasets.SourceOf"/>).</summary>
+public enum DataSource
+{
+    /// <summary>A name in <see cref="Datasets.Names"/>.</summary>
+    BuiltIn,
+
+    /// <summary>A folder of MNIST's IDX files (<see cref="Mnist.LoadFolder"/>).</summary>
+    IdxFolder,
+
+    /// <summary>An IDX file named the MNIST way (<see cref="Mnist.Load(string)"/>).</summary>
+    Idx,
+
+    /// <summary>A CSV file with a label column (<see cref="Csv.Load"/>).</summary>
+    Csv,
 }

@@ -103,8 +103,35 @@ public class DatasetTests
         var missing = Assert.Throws<FileNotFoundException>(() => Datasets.Load(path + ".nope", "y", new Rng()));
         Assert.Equal(path + ".nope", missing.FileName);
         Assert.Contains("tiny, moons, yinyang", missing.Message);
-        Assert.Contains("folder", Assert.Throws<FileNotFoundException>(() => Datasets.Load(Path.GetDirectoryName(path)!, "y", new Rng())).Message);
+        Assert.Contains("folder", Assert.Throws<FileNotFoundException>(() => Datasets.Load(Path.GetDirectoryName(path)!, null, new Rng())).Message);
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [Fact]
+    public void Class_names_and_image_size_are_kept_by_every_part_cut_from_a_dataset()
+    {
+        var d = new Dataset("d", [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [0.0, 1.0, 1.0]) { ClassNames = ["no", "yes"], ImageSize = new ImageSize(1, 2) };
+        var s = d.Shuffle(new Rng(3)).Split(0.4, 0.3);
+        foreach (var part in new[] { d.Slice(1, 2), d.Select([2, 0]), s.Train, s.Validation, s.Test })
+        {
+            Assert.Equal(["no", "yes"], part.ClassNames);
+            Assert.Equal(new ImageSize(1, 2), part.ImageSize);
+            Assert.Equal(["x1", "x2"], part.InputNames);
+        }
+        Assert.Null(Datasets.Tiny().ClassNames);
+        Assert.Null(Datasets.Tiny().ImageSize);
+    }
+
+    [Fact]
+    public void Shuffle_is_rng_shuffle_of_the_indices_and_loses_nothing()
+    {
+        var d = new Dataset("d", Enumerable.Range(0, 10).Select(i => (IReadOnlyList<double>)[i]).ToArray(), Enumerable.Range(0, 10).Select(i => (double)i).ToArray());
+        var order = Enumerable.Range(0, 10).ToArray();
+        new Rng(11).Shuffle(order);
+        var shuffled = d.Shuffle(new Rng(11));
+        Assert.Equal(order.Select(i => (double)i), shuffled.Targets);
+        Assert.Equal(order.Select(i => (double)i), shuffled.Inputs.Select(r => r[0]));
+        Assert.Equal(d.Targets, d.Targets.Order()); // the original keeps its order
     }
 
     [Fact]
