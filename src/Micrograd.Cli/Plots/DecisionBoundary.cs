@@ -50,7 +50,7 @@ internal static class DecisionBoundary
             for (int col = 0; col < n; col++)
             {
                 var y = outputs[row * n + col];
-                cells[row, col] = kind.Predict(y) is { } label ? ClassIndex(kind, label) : y[0];
+                cells[row, col] = kind.Predict(y) is { } label ? kind.ClassIndex(label) : y[0];
             }
 
         var plot = Png.NewPlot();
@@ -82,8 +82,8 @@ internal static class DecisionBoundary
         for (int c = 0; c < classes; c++)
         {
             string name = Models.ModelNotes.FormatLabel(kind, kind == OutputKind.Sign ? 2 * c - 1 : c);
-            AddPoints(plot, data.Train.Inputs, data.Train.Targets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledCircle, $"class {name}");
-            AddPoints(plot, heldOut, heldOutTargets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledTriangleUp, $"class {name} (held out)");
+            AddPoints(plot, data.Train.Inputs, data.Train.Targets, t => kind.ClassIndex(t) == c, PlotColors.Class(c), MarkerShape.FilledCircle, $"class {name}");
+            AddPoints(plot, heldOut, heldOutTargets, t => kind.ClassIndex(t) == c, PlotColors.Class(c), MarkerShape.FilledTriangleUp, $"class {name} (held out)");
         }
         plot.ShowLegend(Alignment.UpperRight);
     }
@@ -141,8 +141,6 @@ internal static class DecisionBoundary
         if (legend is not null) points.LegendText = legend;
     }
 
-    // The index of a label among the classes: -1 is 0 and +1 is 1 for a sign; a class is its own index.
-    private static int ClassIndex(OutputKind kind, double label) => kind == OutputKind.Sign ? (label > 0 ? 1 : 0) : (int)label;
 
     public static int GridCells(long parameters) => (int)Math.Clamp(Math.Sqrt((double)GridWork / Math.Max(1, parameters)), 16, GridSize);
 

@@ -30,9 +30,26 @@ internal static class TrainRender
             notes.Add($"note: no decision-boundary plot: the data has {model.InputCount} input{(model.InputCount == 1 ? "" : "s")}, and the plot needs exactly 2.");
         files.Add((targets.Loss, LossCurve.Render(results.History, $"{results.Name}: training curve of {model.Shape}")));
         files.Add((targets.Model, Encoding.UTF8.GetBytes(ModelFile.ToJson(model, Network(trainer.Config.Engine), trainer.Config.Precision, ModelNotes.For(trainer, results.Train)))));
+        if (results.Classes is { } check)
+        {
+            files.Add((targets.Confusion, ConfusionMatrix.Render(check.Truth, check.Predicted, check.ClassNames,
+                $"{results.Name}: confusion matrix, {check.Split.Count} {check.SplitName} examples, accuracy {Numbers.Percent(Accuracy(check))}")));
+            if (check.Split.ImageSize is { } size)
+            {
+                var wrong = Enumerable.Range(0, check.Truth.Length).Where(i => check.Truth[i] != check.Predicted[i]).Select(i => (i, check.Predicted[i])).ToArray();
+                string shown = wrong.Length > MistakesGrid.MaxShown ? $" (the first {MistakesGrid.MaxShown})" : "";
+                files.Add((targets.Mistakes, MistakesGrid.Render(check.Split, wrong, check.ClassNames, size,
+                    $"{results.Name}: {wrong.Length} of {check.Split.Count} {check.SplitName} images misclassified{shown}, true → predicted")));
+            }
+            else notes.Add("note: no grid of mistakes: the inputs are not images.");
+        }
+        else notes.Add("note: no confusion matrix or grid of mistakes: the targets are numbers to predict, not classes.");
         if (targets.Log is { } log) files.Add((log, Encoding.UTF8.GetBytes(StepLog(results.History))));
         return (files, notes);
     }
+
+    private static double Accuracy(ClassCheck check) =>
+        (double)check.Truth.Where((t, i) => t == check.Predicted[i]).Count() / Math.Max(1, check.Truth.Length);
 
     private static NetworkKind Network(EngineKind engine) => engine == EngineKind.Tensor ? NetworkKind.TensorMLP : NetworkKind.MLP;
 

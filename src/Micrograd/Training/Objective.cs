@@ -84,6 +84,10 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
             case LossKind.CrossEntropy:
                 if (outputCount < 2)
                     throw new ArgumentException($"Expected at least 2 outputs for cross-entropy (one per class), got {outputCount}.");
+                if (data.Count > 0 && data.Targets.Max() is var top && top >= outputCount && top == Math.Floor(top) && top < int.MaxValue)
+                    throw new ArgumentException(
+                        $"Expected at most {outputCount} classes, one per output, for cross-entropy; '{data.Name}' has classes up to {top} ({top + 1} classes). " +
+                        $"Give the last layer {top + 1} outputs.");
                 for (int i = 0; i < data.Count; i++) Losses.ClassIndex(data.Targets[i], outputCount, i);
                 break;
             case LossKind.Hinge:

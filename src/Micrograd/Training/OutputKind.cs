@@ -37,6 +37,9 @@ public static class OutputKinds
         _ => null,
     };
 
+    /// <summary>The index of a label among the classes: -1 is 0 and +1 is 1 for a sign; a class is its own index.</summary>
+    public static int ClassIndex(this OutputKind kind, double label) => kind == OutputKind.Sign ? (label > 0 ? 1 : 0) : (int)label;
+
     /// <summary>The index of the largest number, the first on a tie.</summary>
     public static int ArgMax(IReadOnlyList<double> xs) => ArgMax<double>(xs is double[] array ? array : [.. xs]);
 
