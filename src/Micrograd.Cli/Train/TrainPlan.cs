@@ -57,6 +57,9 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             throw new CliException($"--label: only a CSV --dataset has columns to choose from; '{builtIn}' is built in.");
         if (request.Label is not null && source is DataSource.Idx or DataSource.IdxFolder)
             throw new CliException($"--label: only a CSV --dataset has columns to choose from; '{dataset}' is IDX data, whose labels come from its labels file.");
+        if (source == DataSource.Csv && !File.Exists(dataset))
+            throw new CliException(
+                $"--dataset: expected a built-in dataset ({string.Join(", ", Datasets.Names)}), a CSV file (with --label), an IDX images file or a folder of MNIST files, got '{dataset}', which does not exist.");
         if (source == DataSource.Csv && request.Label is null)
             throw new CliException($"--label: expected the name of the column that holds the target, for the CSV dataset '{dataset}' (built-in datasets: {string.Join(", ", Datasets.Names)}).");
 
