@@ -30,7 +30,7 @@ public sealed class FuzzTarget(string name, Action<byte[]> parse, Func<Exception
         new(name, parse, e => e is TDocumented);
 }
 
-/// <summary>Every fuzz target. A new file format (IDX images, ONNX) adds one line here and a folder of seed
+/// <summary>Every fuzz target. A new file format (ONNX) adds one line here and a folder of seed
 /// inputs under fuzz/corpus.</summary>
 public static class FuzzTargets
 {

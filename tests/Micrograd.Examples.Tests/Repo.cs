@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Micrograd.Examples.Tests;
 
 /// <summary>Paths in the repository, found from the test's own folder.</summary>
@@ -21,6 +23,10 @@ internal static class Repo
             .Order(StringComparer.Ordinal).ToList()!;
 
     public static string ReadChapter(string name) => File.ReadAllText(Path.Combine(TutorialDir, name + ".md"));
+
+    /// <summary>A golden file of tests/Micrograd.Tests/fixtures/, written by a script in tools/reference/.</summary>
+    public static JsonDocument ReadFixture(string file) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "tests", "Micrograd.Tests", "fixtures", file)));
 
     public static string ReadExample(string name) => File.ReadAllText(Path.Combine(ExamplesDir, name + ".cs"));
 

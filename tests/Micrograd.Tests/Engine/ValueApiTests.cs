@@ -159,7 +159,7 @@ public class ValueApiTests
         Assert.Equal("+", s.Children[0].Op);
         Assert.Same(xs[0], Value.Sum([xs[0]]));
         var e = Assert.Throws<ArgumentException>(() => Value.Sum([]));
-        Assert.Contains("none", e.Message);
+        Assert.Contains("at least one value to sum, got none", e.Message);
         Assert.Throws<ArgumentNullException>(() => Value.Sum(null!));
     }
 

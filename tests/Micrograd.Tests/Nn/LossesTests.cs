@@ -21,7 +21,7 @@ public class LossesTests
     [Fact]
     public void Empty_input_is_rejected()
     {
-        Assert.Contains("none", Assert.Throws<ArgumentException>(() => Losses.SumSquaredError([], [])).Message);
+        Assert.Contains("at least one example, got none", Assert.Throws<ArgumentException>(() => Losses.SumSquaredError([], [])).Message);
         Assert.Throws<ArgumentException>(() => Losses.CrossEntropy(Array.Empty<IReadOnlyList<Value>>(), []));
     }
 

@@ -52,7 +52,7 @@ public class TrainerTests
     {
         var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Engine = EngineKind.Tape, BatchSize = 10 }));
         Assert.Contains("batch size of 10", e.Message);
-        Assert.Contains("100", e.Message);
+        Assert.Contains("the full batch (100 examples)", e.Message);
     }
 
     [Fact]
@@ -87,10 +87,10 @@ public class TrainerTests
     [Fact]
     public void Bad_settings_are_rejected_with_the_setting_named()
     {
-        Assert.Contains("layer", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [] })).Message);
+        Assert.Contains("at least one layer size, got none", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [] })).Message);
         Assert.Contains("0 for layer 2", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [4, 0, 1] })).Message);
-        Assert.Contains("batch size", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { BatchSize = 0 })).Message);
-        Assert.Contains("seed", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Seed = 0 })).Message);
+        Assert.Contains("batch size of at least 1, got 0", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { BatchSize = 0 })).Message);
+        Assert.Contains("non-zero seed", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Seed = 0 })).Message);
         Assert.Contains("learning rate", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { LearningRate = double.NaN })).Message);
         // The data must suit the loss: hinge needs one output, cross-entropy at least two.
         Assert.Contains("1 output", Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Layers = [4, 2] })).Message);
