@@ -50,6 +50,11 @@ public sealed class MlpWeights
     /// <summary>Every weight and bias.</summary>
     public long ParameterCount => Layers.Sum(l => (long)l.Weights.Length + l.Biases.Length);
 
+    /// <summary>Every weight and bias in the order of <see cref="MLP.Parameters"/>: layer by layer, neuron by
+    /// neuron, its weights then its bias.</summary>
+    public double[] ToArray() =>
+        [.. Layers.SelectMany(l => Enumerable.Range(0, l.OutputCount).SelectMany(n => l.Weights.Skip(n * l.InputCount).Take(l.InputCount).Append(l.Biases[n])))];
+
     /// <summary>The hidden layers' activation (the output layer's when there is one layer).</summary>
     /// <exception cref="InvalidOperationException">When the hidden layers differ, which <see cref="MLP"/> and
     /// <see cref="TensorMLP{T}"/> cannot hold.</exception>
