@@ -13,14 +13,15 @@ internal static class TrainCommand
 
     public static Command Create(CliContext context)
     {
-        var preset = OptionKinds.Choice("--preset", "Start from a preset: lecture (the lecture's MLP on 4 examples), moons (micrograd's demo; the default), yinyang (3 classes, AdamW).", [.. Presets.Names]);
+        var preset = OptionKinds.Choice("--preset", "Start from a preset: lecture (the lecture's MLP on 4 examples), moons (micrograd's demo; the default), yinyang (3 classes, AdamW), digits (handwritten digits on the tensor engine).", [.. Presets.Names]);
         var dataset = new Option<string?>("--dataset")
         {
-            Description = "The data: tiny, moons, yinyang, or a CSV file with a header row (then give --label). Without --preset a built-in dataset " +
-                          "uses its preset's settings (tiny: lecture); a CSV file gets settings inferred from its targets: labels -1/+1 -> the moons " +
-                          "settings (hinge loss); classes 0..k-1 -> the yinyang settings with layers 8,k (cross-entropy); otherwise regression " +
-                          "(layers 16,16,1, mse, AdamW lr 0.01).",
-            HelpName = "name|file.csv",
+            Description = "The data: tiny, moons, yinyang; digits, iris, wine, breast-cancer (shipped, split 70/15/15); an IDX images file such as " +
+                          "train-images-idx3-ubyte (labels beside it) or a folder of MNIST's files; or a CSV file with a header row (then give --label). " +
+                          "Without --preset, tiny, moons, yinyang and digits use their preset's settings; other data gets settings inferred from its " +
+                          "targets: labels -1/+1 -> the moons settings (hinge loss); classes 0..k-1 -> the yinyang settings with layers 8,k (images: " +
+                          "the digits settings with layers 128,k) (cross-entropy); otherwise regression (layers 16,16,1, mse, AdamW lr 0.01).",
+            HelpName = "name|file",
         };
         var label = new Option<string?>("--label") { Description = "For a CSV --dataset: the column that holds the target; every other column is an input.", HelpName = "column" };
         var layers = new Option<IReadOnlyList<int>?>("--layers")
