@@ -33,10 +33,10 @@ internal static class TrainRender
         if (results.Classes is { } check)
         {
             files.Add((targets.Confusion, ConfusionMatrix.Render(check.Truth, check.Predicted, check.ClassNames,
-                $"{results.Name}: confusion matrix, {check.Split.Count} {check.SplitName} examples, accuracy {Numbers.Percent(Accuracy(check))}")));
+                $"{results.Name}: confusion matrix, {check.Split.Count} {check.SplitName} examples, accuracy {Numbers.Percent(check.Accuracy)}")));
             if (check.Split.ImageSize is { } size)
             {
-                var wrong = Enumerable.Range(0, check.Truth.Length).Where(i => check.Truth[i] != check.Predicted[i]).Select(i => (i, check.Predicted[i])).ToArray();
+                var wrong = check.Mistakes();
                 string shown = wrong.Length > MistakesGrid.MaxShown ? $" (the first {MistakesGrid.MaxShown})" : "";
                 files.Add((targets.Mistakes, MistakesGrid.Render(check.Split, wrong, check.ClassNames, size,
                     $"{results.Name}: {wrong.Length} of {check.Split.Count} {check.SplitName} images misclassified{shown}, true → predicted")));
@@ -47,9 +47,6 @@ internal static class TrainRender
         if (targets.Log is { } log) files.Add((log, Encoding.UTF8.GetBytes(StepLog(results.History))));
         return (files, notes);
     }
-
-    private static double Accuracy(ClassCheck check) =>
-        (double)check.Truth.Where((t, i) => t == check.Predicted[i]).Count() / Math.Max(1, check.Truth.Length);
 
     private static NetworkKind Network(EngineKind engine) => engine == EngineKind.Tensor ? NetworkKind.TensorMLP : NetworkKind.MLP;
 
