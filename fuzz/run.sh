@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one parser of outside input with AFL++ through SharpFuzz, then reports what it found.
-#   fuzz/run.sh TARGET SECONDS        TARGET: expression, csv, model or idx (fuzz/Micrograd.Fuzz/FuzzTargets.cs)
+#   fuzz/run.sh TARGET SECONDS        TARGET: expression, csv, model, idx or onnx (fuzz/Micrograd.Fuzz/FuzzTargets.cs)
 # Installs what it needs (Debian's afl++, the SharpFuzz.CommandLine dotnet tool), publishes the targets,
 # instruments Micrograd.dll, runs afl-fuzz for SECONDS and prints executions, paths, crashes and hangs.
 # Work files go to fuzz/out/ (not committed); crash inputs are copied to fuzz/out/TARGET/crashes/. Once fixed,
@@ -8,7 +8,7 @@
 set -euo pipefail
 
 if [ $# -ne 2 ] || ! [[ "$2" =~ ^[0-9]+$ ]]; then
-  echo "usage: fuzz/run.sh TARGET SECONDS   (TARGET: expression, csv, model or idx)" >&2
+  echo "usage: fuzz/run.sh TARGET SECONDS   (TARGET: expression, csv, model, idx or onnx)" >&2
   exit 2
 fi
 target=$1
@@ -32,10 +32,14 @@ if [ ! -x "$tools/sharpfuzz" ]; then
   dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools"
 fi
 
-# 2. Publish the targets and instrument the library (only Micrograd.dll: the code under test).
+# 2. Publish the targets and instrument the code under test: Micrograd.dll, and for onnx the ONNX reader and
+#    the protobuf parser beneath it.
 rm -rf "$work"
 dotnet publish "$root/fuzz/Micrograd.Fuzz" -c Release -o "$work/bin" --nologo -v quiet
 "$tools/sharpfuzz" "$work/bin/Micrograd.dll"
+if [ "$target" = onnx ]; then
+  for dll in Micrograd.Onnx.dll Google.Protobuf.dll; do "$tools/sharpfuzz" "$work/bin/$dll"; done
+fi
 
 # 3. Fuzz. AFL_SKIP_BIN_CHECK: the program afl-fuzz starts is dotnet, which is not instrumented itself.
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1

@@ -1,6 +1,7 @@
 using System.Text;
 using Micrograd.Data;
 using Micrograd.Expressions;
+using Micrograd.Onnx;
 using Micrograd.Serialization;
 
 namespace Micrograd.Fuzz;
@@ -30,7 +31,7 @@ public sealed class FuzzTarget(string name, Action<byte[]> parse, Func<Exception
         new(name, parse, e => e is TDocumented);
 }
 
-/// <summary>Every fuzz target. A new file format (ONNX) adds one line here and a folder of seed
+/// <summary>Every fuzz target. A new file format adds one line here and a folder of seed
 /// inputs under fuzz/corpus.</summary>
 public static class FuzzTargets
 {
@@ -41,6 +42,7 @@ public static class FuzzTargets
         FuzzTarget.Of<CsvFormatException>("csv", CsvFile),
         FuzzTarget.Of<ModelFormatException>("model", ModelFileBytes),
         FuzzTarget.Of<IdxFormatException>("idx", IdxFile),
+        FuzzTarget.Of<OnnxFormatException>("onnx", OnnxBytes),
     ];
 
     /// <summary>The target called <paramref name="name"/>, or null.</summary>
@@ -102,5 +104,14 @@ public static class FuzzTargets
         {
         }
         Idx.ReadLabels(new MemoryStream(input), "fuzz input");
+    }
+
+    // The bytes of an .onnx file, then what predict does with it (the MLP, one forward pass) and the tensor MLP.
+    // OnnxUnsupportedException, for a graph that is not an MLP, is an OnnxFormatException too.
+    private static void OnnxBytes(byte[] input)
+    {
+        var model = OnnxFile.FromBytes(input, "fuzz input");
+        model.ToMLP().Forward(Enumerable.Repeat(0.5, model.InputCount).ToArray());
+        model.ToTensorMLP<float>();
     }
 }

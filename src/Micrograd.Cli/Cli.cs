@@ -61,13 +61,14 @@ public static class Cli
         var root = new Command("micrograd",
             "micrograd: a tiny autograd engine and neural networks, after Karpathy's micrograd.\n" +
             "Train small networks with live progress and plots, draw expression graphs, check derivatives,\n" +
-            "predict with saved models, and time the engines on this machine.");
+            "predict with saved models, export them to ONNX, and time the engines on this machine.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
         root.Subcommands.Add(GradCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         return root;
     }

@@ -23,7 +23,7 @@ internal static class GraphCommand
             Description = "An expression and its variables' values (\"x*y + exp(x)\" x=1 y=2), or with --model the model's inputs (0.5 -0.3).",
         };
         var neuron = OptionKinds.Integer("--neuron", "Draw a single tanh neuron with this many inputs, as in the lecture (x1, w1, ..., b, n, o).", 1, "inputs");
-        var model = new Option<string?>("--model") { Description = "Draw a model saved by 'micrograd train' on the inputs given as arguments.", HelpName = "file" };
+        var model = new Option<string?>("--model") { Description = "Draw a model saved by 'micrograd train' (or an MLP-shaped .onnx file) on the inputs given as arguments.", HelpName = "file" };
         var output = OptionKinds.Integer("--output", "With --model: which output to draw and differentiate, from 1 (default 1).", 1);
         var format = OptionKinds.Choice("--format", "dot, svg or png (default: from the --out extension, else svg). SVG and PNG need Graphviz's dot program.", GraphOutput.Formats);
         var outFile = new Option<string?>("--out") { Description = "The file to write (default graph.<format>); - writes DOT or SVG to standard output.", HelpName = "file" };

@@ -17,7 +17,7 @@ internal static class PredictCommand
             Arity = ArgumentArity.ZeroOrMore,
             Description = "One number per model input, in order (see the model's notes: moons takes x1 x2).",
         };
-        var model = new Option<string>("--model") { Description = "The model file written by 'micrograd train' (such as out/moons/model.json).", HelpName = "file", Required = true };
+        var model = new Option<string>("--model") { Description = "The model file written by 'micrograd train' (such as out/moons/model.json), or an MLP-shaped .onnx file (such as 'micrograd export' writes).", HelpName = "file", Required = true };
         var input = new Option<string?>("--input")
         {
             Description = "Predict every row of this CSV file (header row; the columns named like the model's inputs are used, others ignored) " +

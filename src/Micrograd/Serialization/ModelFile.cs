@@ -188,6 +188,10 @@ public sealed class LoadedModel
     internal LoadedModel(MlpWeights weights, NetworkKind network, Precision precision, IReadOnlyDictionary<string, string> notes) =>
         (Weights, Network, Precision, Notes) = (weights, network, precision, notes);
 
+    /// <summary>A scalar MLP read from elsewhere (such as an ONNX file), with its notes.</summary>
+    public LoadedModel(MLP model, IReadOnlyDictionary<string, string> notes)
+        : this(MlpWeights.Of(model), NetworkKind.MLP, Precision.Float64, notes ?? throw new ArgumentNullException(nameof(notes))) => _model = model;
+
     /// <summary>The architecture and every parameter.</summary>
     public MlpWeights Weights { get; }
 

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Micrograd.Cli.Models;
+using Micrograd.Onnx;
+using Micrograd.Serialization;
+using Micrograd.Training;
+
+namespace Micrograd.Cli.Commands;
+
+/// <summary><c>micrograd export</c>: writes a saved model as ONNX, for ONNX Runtime and other tools.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = new Option<string>("--model") { Description = "The model to export: a model file written by 'micrograd train' (such as out/moons/model.json), or an .onnx file.", HelpName = "file", Required = true };
+        var to = new Option<string>("--to") { Description = "The ONNX file to write (such as moons.onnx); written whole or not at all.", HelpName = "file.onnx", Required = true };
+        var dtype = OptionKinds.Choice("--dtype", "float32 (the default, what runtimes serve best) or float64 (every digit of the weights kept).", "float32", "float64");
+
+        var command = new Command("export",
+            $"Write a saved model as ONNX (IR version {OnnxFile.IrVersion}, operator set {OnnxFile.Opset}): a Gemm per layer and its Relu, Tanh or Sigmoid, " +
+            $"and a Softmax at the end for a model trained with cross-entropy. Input '{OnnxFile.InputName}' [batch, inputs], output '{OnnxFile.OutputName}' [batch, outputs]; " +
+            "the model's notes go along as metadata.\nExample: micrograd export --model out/moons/model.json --to moons.onnx")
+        {
+            model, to, dtype,
+        };
+
+        command.SetAction(parsed =>
+        {
+            string from = parsed.GetValue(model)!, target = parsed.GetValue(to)!;
+            if (target.Trim().Length == 0) throw new CliException("--to: expected a file name such as moons.onnx, got an empty one.");
+            if (Directory.Exists(target)) throw new CliException($"--to: expected a file name such as moons.onnx, got '{target}', which is a folder.");
+            if (string.Equals(Path.GetFullPath(target), Path.GetFullPath(from), StringComparison.Ordinal))
+                throw new CliException($"--to: expected a file apart from the model, got '{target}', which would overwrite it.");
+
+            var loaded = ModelLoading.Load(from);
+            var options = new OnnxExportOptions
+            {
+                ElementType = parsed.GetValue(dtype) == "float64" ? OnnxElementType.Float64 : OnnxElementType.Float32,
+                OutputSoftmax = loaded.Notes.GetValueOrDefault(ModelNotes.Loss) == KindNames.Losses.Of(LossKind.CrossEntropy),
+                Notes = loaded.Notes,
+            };
+            Train.TrainTargets.Write([(target, OnnxFile.ToBytes(loaded.Model, options))]);
+
+            string type = options.ElementType == OnnxElementType.Float64 ? "float64" : "float32";
+            context.Out.WriteLine($"wrote {target}: MLP {ModelFile.Shape(loaded.Model)}{(options.OutputSoftmax ? " + Softmax" : "")}, {type}, " +
+                                  $"input '{OnnxFile.InputName}' [batch, {loaded.Model.InputCount}], output '{OnnxFile.OutputName}' [batch, {loaded.Model.OutputCount}]");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

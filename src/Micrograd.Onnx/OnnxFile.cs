@@ -1,0 +1,115 @@
+using System.Numerics;
+using Google.Protobuf;
+using Micrograd.Nn;
+using Micrograd.Onnx.Proto;
+using Micrograd.Serialization;
+using Micrograd.Tensors.Nn;
+
+namespace Micrograd.Onnx;
+
+/// <summary>
+/// Saves Micrograd's MLPs as ONNX and reads MLP-shaped ONNX models, such as PyTorch's export of an
+/// nn.Sequential of Linear layers and activations.
+/// </summary>
+/// <remarks>
+/// An exported model is a graph of ONNX IR version <see cref="IrVersion"/> with operator set <see cref="Opset"/>:
+/// per layer a Gemm (weights "L1.weight" of shape [out, in] as PyTorch's Linear keeps them, bias "L1.bias") and
+/// a Relu, Tanh or Sigmoid node unless the layer is linear, then a Softmax where asked. Its input is
+/// <see cref="InputName"/>, of shape [<see cref="BatchDimension"/>, inputs]; its output <see cref="OutputName"/>,
+/// [<see cref="BatchDimension"/>, outputs]. The batch dimension is symbolic: any number of examples at once.
+/// </remarks>
+public static class OnnxFile
+{
+    /// <summary>The ONNX IR version of exported files (ONNX 1.10 to 1.12).</summary>
+    public const long IrVersion = 8;
+
+    /// <summary>The version of the standard operator set that exported files use.</summary>
+    public const int Opset = 13;
+
+    /// <summary>The oldest operator set import reads (Gemm's broadcasting took its present form in 7).</summary>
+    public const int MinImportOpset = 7;
+
+    public const string InputName = "input";
+
+    public const string OutputName = "output";
+
+    /// <summary>The name of the symbolic first dimension of the input and output.</summary>
+    public const string BatchDimension = "batch";
+
+    /// <summary>The largest file <see cref="Load"/> reads unless told otherwise: 64 MiB.</summary>
+    public const long DefaultMaxBytes = 64L << 20;
+
+    /// <summary>The most numbers import reads and lays out for one model (weights read, shared weights used
+    /// again, transposed copies): 2^24, a model of up to about 8 million parameters.</summary>
+    public const long MaxNumbers = 1L << 24;
+
+    /// <summary>Writes <paramref name="model"/> as ONNX to <paramref name="path"/>, atomically: a failure
+    /// midway leaves any earlier file untouched.</summary>
+    public static void Save(MLP model, string path, OnnxExportOptions? options = null) => Write(path, ToBytes(model, options));
+
+    /// <summary>Writes the tensor MLP <paramref name="model"/> as ONNX to <paramref name="path"/>, atomically.</summary>
+    public static void Save<T>(TensorMLP<T> model, string path, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Write(path, ToBytes(model, options));
+
+    /// <summary>The bytes <see cref="Save(MLP, string, OnnxExportOptions?)"/> writes.</summary>
+    public static byte[] ToBytes(MLP model, OnnxExportOptions? options = null)
+    {
+        options ??= new OnnxExportOptions();
+        return OnnxWriter.Write(ScalarMlp.Describe(model, options.OutputSoftmax), options).ToByteArray();
+    }
+
+    /// <summary>The bytes <see cref="Save{T}(TensorMLP{T}, string, OnnxExportOptions?)"/> writes. The file's
+    /// number type is <see cref="OnnxExportOptions.ElementType"/>, whatever <typeparamref name="T"/> is.</summary>
+    public static byte[] ToBytes<T>(TensorMLP<T> model, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        options ??= new OnnxExportOptions();
+        return OnnxWriter.Write(TensorMlp.Describe(model, options.OutputSoftmax), options).ToByteArray();
+    }
+
+    private static void Write(string path, byte[] bytes) => AtomicFile.Write(path, s => s.Write(bytes));
+
+    /// <summary>Reads the ONNX model in <paramref name="path"/>.</summary>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="maxBytes">The largest file to read; a larger one is refused before reading.</param>
+    /// <exception cref="FileNotFoundException">When there is no such file.</exception>
+    /// <exception cref="OnnxFormatException">When the file is too large, not ONNX, corrupt or truncated.</exception>
+    /// <exception cref="OnnxUnsupportedException">When the model is not an MLP; names the first node to blame.</exception>
+    public static OnnxModel Load(string path, long maxBytes = DefaultMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"No such ONNX file: {path}", path);
+        using var stream = File.OpenRead(path);
+        long size = stream.CanSeek ? stream.Length : -1;
+        if (size > maxBytes) throw TooLarge(path, size, maxBytes);
+        var bytes = new MemoryStream();
+        var buffer = new byte[81920];
+        for (int n; (n = stream.Read(buffer)) > 0;)
+        {
+            if (bytes.Length + n > maxBytes) throw TooLarge(path, null, maxBytes); // a file that grew, or a pipe
+            bytes.Write(buffer, 0, n);
+        }
+        return FromBytes(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), path);
+    }
+
+    private static OnnxFormatException TooLarge(string path, long? size, long maxBytes) =>
+        new($"{path} is {(size is { } n ? $"{n:N0}" : $"more than {maxBytes:N0}")} bytes; Micrograd reads ONNX files of up to {maxBytes:N0} bytes.");
+
+    /// <summary>Reads an ONNX model from its bytes; <paramref name="source"/> names it in messages.</summary>
+    /// <exception cref="OnnxFormatException">When the bytes are not an ONNX model, or a corrupt one.</exception>
+    /// <exception cref="OnnxUnsupportedException">When the model is not an MLP; names the first node to blame.</exception>
+    public static OnnxModel FromBytes(ReadOnlySpan<byte> bytes, string source = "the ONNX model")
+    {
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            int end = e.Message.IndexOf(". ", StringComparison.Ordinal); // protobuf's first sentence says what went wrong
+            string what = end < 0 ? e.Message : e.Message[..(end + 1)];
+            throw new OnnxFormatException($"{source} is not a readable ONNX file (corrupt or truncated): {char.ToLowerInvariant(what[0])}{what[1..]}");
+        }
+        return ModelReader.Read(model, source);
+    }
+}
