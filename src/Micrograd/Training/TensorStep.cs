@@ -49,8 +49,6 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
         if (batchSize == _train.Count) Fill(_train, null, 0, _x, _y); // the full batch never changes
     }
 
-    public TensorMLP<T> Model => _model;
-
     public IReadOnlyList<Tensor> Parameters => _model.Parameters();
 
     // `batch`: the training examples of this step, in order; null for the full batch.

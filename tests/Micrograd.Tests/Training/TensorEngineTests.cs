@@ -1,5 +1,4 @@
 using Micrograd.Data;
-using Micrograd.Nn;
 using Micrograd.Tests.Support;
 using Micrograd.Training;
 
