@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
+using Micrograd.Benchmarks;
 
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- gemm-cpu-time [rounds]   (see GemmCpuTime.cs)
+if (args is ["gemm-cpu-time", ..])
+    GemmCpuTime.Run(args.Length > 1 ? int.Parse(args[1]) : 7);
+else
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

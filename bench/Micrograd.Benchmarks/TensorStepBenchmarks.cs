@@ -49,6 +49,7 @@ public class TensorStepBenchmarks
             sgd.ZeroGrad();
             loss.Backward();
             sgd.Step();
+            loss.ReleaseGraph();
         };
     }
 
@@ -65,6 +66,7 @@ public class TensorStepBenchmarks
             sgd.ZeroGrad();
             loss.Backward();
             sgd.Step();
+            loss.ReleaseGraph();
         };
     }
 }

@@ -51,11 +51,21 @@ public abstract class Tensor
 /// </remarks>
 public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPointIeee754<T>
 {
-    internal readonly T[] Data;
+    private T[]? _data;
+    private readonly bool _pooled; // the array came from TensorPool, and goes back there on release
     internal Functions.Function<T>? Creator;
     internal long Mark; // the backward pass's visit mark, as Value's
 
-    internal Tensor(T[] data, int[] shape, bool requiresGrad) : base(shape, requiresGrad) => Data = data;
+    internal Tensor(T[] data, int[] shape, bool requiresGrad, bool pooled = false) : base(shape, requiresGrad)
+    {
+        _data = data;
+        _pooled = pooled;
+    }
+
+    /// <summary>The elements, row-major.</summary>
+    /// <exception cref="ObjectDisposedException">After <see cref="ReleaseGraph"/> released this tensor.</exception>
+    internal T[] Data => _data ?? throw new ObjectDisposedException(
+        $"Tensor{Tensors.Shape.Format(Dims)}", "This tensor's array was handed back by ReleaseGraph; read what you need from a graph before releasing it.");
 
     /// <summary>A tensor holding a row-major copy of <paramref name="values"/>.</summary>
     /// <param name="values">The elements, last dimension fastest.</param>
@@ -152,6 +162,22 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
     }
 
     internal T[]? GradBuffer;
+
+    /// <summary>
+    /// Hands the arrays of this tensor and of every tensor computed on the way to it (not the leaves, such as
+    /// parameters and inputs) back to a pool, for the next step to reuse; those tensors can no longer be read
+    /// or used. Optional: without it the garbage collector reclaims them. A training loop calls it last, once
+    /// it has read the loss and whatever else it needs (the Trainer does).
+    /// </summary>
+    public void ReleaseGraph()
+    {
+        foreach (var t in TopologicalOrder())
+        {
+            if (t._pooled && t._data is not null) TensorPool<T>.Return(t._data);
+            t._data = null;
+            t.Creator = null;
+        }
+    }
 
     /// <summary>Called once this computed tensor has passed its gradient on: the buffer goes back to the pool
     /// (after adding it to <see cref="Grad"/> if it is retained).</summary>

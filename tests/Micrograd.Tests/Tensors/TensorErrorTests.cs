@@ -89,4 +89,38 @@ public class TensorErrorTests
         x.Log().Sum().Backward();
         Assert.Equal(double.PositiveInfinity, x.Grad!.ToArray()[1]);
     }
+
+    [Fact]
+    public void A_released_graph_cannot_be_read_but_its_leaves_and_gradients_can()
+    {
+        var w = Tensor<double>.FromArray([1, 2, 3], [3], requiresGrad: true);
+        var h = (w * w).Reshape(1, 3);
+        var loss = h.Sum();
+        loss.Backward();
+        double value = loss.Item();
+        loss.ReleaseGraph();
+        Assert.Equal(14, value);
+        Assert.Equal([2.0, 4, 6], w.Grad!.ToArray());
+        Assert.Equal([1.0, 2, 3], w.ToArray());
+        var e = Assert.Throws<ObjectDisposedException>(() => h.ToArray());
+        Assert.Contains("ReleaseGraph", e.Message);
+        Assert.Throws<ObjectDisposedException>(() => h + 1.0);
+        Assert.Throws<ObjectDisposedException>(() => loss.Item());
+        loss.ReleaseGraph(); // twice is harmless
+    }
+
+    [Fact]
+    public void Arrays_handed_back_are_reused_without_their_old_numbers_showing()
+    {
+        var x = Tensor<double>.FromArray([1, 2, 3, 4], [2, 2], requiresGrad: true);
+        for (int step = 0; step < 3; step++)
+        {
+            var product = x.MatMul(x);            // the matrix product adds into a zeroed array
+            var total = product.Sum(0).Sum();       // so do sums
+            Assert.Equal([7.0, 10, 15, 22], product.ToArray());
+            Assert.Equal(54, total.Item());
+            total.Backward();
+            total.ReleaseGraph();
+        }
+    }
 }

@@ -18,6 +18,8 @@ internal abstract class Function<T>(Tensor<T> a, Tensor<T>? b = null) where T : 
     /// (<see cref="Tensor{T}.GradientSpan"/>), given the output and d(loss)/d(output).</summary>
     public abstract void Backward(Tensor<T> output, ReadOnlySpan<T> gradOutput);
 
-    /// <summary>A new tensor of <paramref name="shape"/> for an op's result (zeros).</summary>
-    public static Tensor<T> Output(int[] shape, bool requiresGrad) => new(new T[Shape.Count(shape)], shape, requiresGrad);
+    /// <summary>A tensor of <paramref name="shape"/> for an op's result, its array from <see cref="TensorPool{T}"/>:
+    /// zeros if <paramref name="zeroed"/> (for ops that add into it), otherwise to be overwritten.</summary>
+    public static Tensor<T> Output(int[] shape, bool requiresGrad, bool zeroed = false) =>
+        new(TensorPool<T>.Rent(Shape.Count(shape), zeroed), shape, requiresGrad, pooled: true);
 }

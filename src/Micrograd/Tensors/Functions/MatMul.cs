@@ -16,7 +16,7 @@ internal sealed class MatMul<T>(Tensor<T> a, Tensor<T> b) : Function<T>(a, b) wh
             throw new ArgumentException(
                 $"Expected matrices [m, k] and [k, n] for MatMul, got {Shape.Format(a.Dims)} and {Shape.Format(b.Dims)}.");
         int m = a.Dims[0], k = a.Dims[1], n = b.Dims[1];
-        var output = Output([m, n], a.RequiresGrad || b.RequiresGrad);
+        var output = Output([m, n], a.RequiresGrad || b.RequiresGrad, zeroed: true);
         MatMulReference.Multiply<T>(false, false, m, n, k, a.Data, k, b.Data, n, output.Data, n, Tensor.MaxThreads);
         if (output.RequiresGrad) output.Creator = new MatMul<T>(a, b);
         return output;

@@ -24,7 +24,7 @@ internal sealed class Sum<T>(Tensor<T> a, int[] keptShape) : Function<T>(a) wher
             kept = [.. a.Dims.Select(_ => 1)];
             shape = keepDims ? kept : [];
         }
-        var output = Output(shape, a.RequiresGrad);
+        var output = Output(shape, a.RequiresGrad, zeroed: true);
         Reduce.SumTo<T>(a.Data, a.Dims, output.Data, kept);
         if (output.RequiresGrad) output.Creator = new Sum<T>(a, kept);
         return output;
