@@ -24,6 +24,7 @@ internal static partial class ErrorReport
         CliException => (OneLine(e.Message), ExitCodes.BadInput),
         CsvFormatException csv => (Csv(csv), ExitCodes.BadInput),
         ModelFormatException => (OneLine(e.Message), ExitCodes.BadInput),
+        IdxFormatException => (OneLine(e.Message), ExitCodes.BadInput),
         Onnx.OnnxFormatException => (OneLine(e.Message), ExitCodes.BadInput),
         GraphTooLargeException g => ($"the graph has {g.Nodes} values, more than the limit of {g.MaxNodes}: a drawing that large is unreadable; draw a smaller model or expression, or raise --max-nodes.", ExitCodes.BadInput),
         FileNotFoundException f => ($"no such file: {f.FileName ?? OneLine(f.Message)}", ExitCodes.BadInput),

@@ -1,4 +1,5 @@
 using Micrograd.Nn;
+using Micrograd.Serialization;
 using Micrograd.Training;
 
 namespace Micrograd;
@@ -19,7 +20,13 @@ public static class KindNames
         (OptimizerKind.Sgd, "sgd"), (OptimizerKind.AdamW, "adamw"));
 
     public static NameTable<EngineKind> Engines { get; } = new("an engine",
-        (EngineKind.Dynamic, "dynamic"), (EngineKind.Tape, "tape"));
+        (EngineKind.Dynamic, "dynamic"), (EngineKind.Tape, "tape"), (EngineKind.Tensor, "tensor"));
+
+    public static NameTable<Precision> Precisions { get; } = new("a precision",
+        (Precision.Float64, "float64"), (Precision.Float32, "float32"));
+
+    public static NameTable<NetworkKind> Networks { get; } = new("a network kind",
+        (NetworkKind.MLP, "mlp"), (NetworkKind.TensorMLP, "tensor-mlp"));
 
     public static NameTable<OutputKind> Outputs { get; } = new("an output kind",
         (OutputKind.Sign, "sign"), (OutputKind.ArgMax, "argmax"), (OutputKind.Value, "value"));

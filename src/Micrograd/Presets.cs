@@ -3,11 +3,11 @@ using Micrograd.Training;
 
 namespace Micrograd;
 
-/// <summary>The three runs this project reproduces, defined once for the tests, the examples and the
-/// command line; <see cref="Trainer"/> runs them.</summary>
+/// <summary>The runs this project reproduces, defined once for the tests, the examples and the command line;
+/// <see cref="Trainer"/> runs them.</summary>
 public static class Presets
 {
-    public static IReadOnlyList<string> Names { get; } = ["lecture", "moons", "yinyang"];
+    public static IReadOnlyList<string> Names { get; } = ["lecture", "moons", "yinyang", "digits"];
 
     /// <summary>The lecture's example, on its four examples; the loss falls below 0.01.</summary>
     public static TrainingConfig Lecture { get; } = new()
@@ -63,12 +63,36 @@ public static class Presets
         Seed = 42,
     };
 
+    /// <summary>scikit-learn's handwritten digits (8 × 8 pixels of 0..16, split 1,257 / 270 / 270), on the tensor
+    /// engine: MLP(64, [128, 10]) ReLU with scaled init, cross-entropy, AdamW (lr 0.003 decaying linearly to
+    /// 0.0003, weight decay 1e-4) on batches of 64, 500 steps; about 98% validation accuracy.</summary>
+    public static TrainingConfig Digits { get; } = new()
+    {
+        Name = "digits",
+        Dataset = "digits",
+        Layers = [128, 10],
+        Activation = Activation.ReLU,
+        OutputActivation = Activation.Linear,
+        Init = Init.Scaled,
+        Loss = LossKind.CrossEntropy,
+        Optimizer = OptimizerKind.AdamW,
+        LearningRate = 0.003,
+        DecayLearningRate = true,
+        WeightDecay = 1e-4,
+        BatchSize = 64,
+        Steps = 500,
+        ValidationEvery = 50,
+        Engine = EngineKind.Tensor,
+        Seed = Data.Rng.DefaultSeed,
+    };
+
     /// <exception cref="ArgumentException">For an unknown name, listing the known ones.</exception>
     public static TrainingConfig ByName(string name) => name.ToLowerInvariant() switch
     {
         "lecture" => Lecture,
         "moons" => Moons,
         "yinyang" => YinYang,
+        "digits" => Digits,
         _ => throw new ArgumentException($"Expected a preset: {string.Join(", ", Names)}; got '{name}'.", nameof(name)),
     };
 }

@@ -30,7 +30,7 @@ public class CliTests
     public void Train_help_states_the_defaults()
     {
         var help = CliRunner.Run("train", "--help").Out;
-        foreach (var option in new[] { "--preset", "--dataset", "--label", "--layers", "--activation", "--loss", "--optimizer", "--lr", "--steps", "--batch-size", "--seed", "--out", "--quiet", "--log", "--engine" })
+        foreach (var option in new[] { "--preset", "--dataset", "--label", "--layers", "--activation", "--loss", "--optimizer", "--lr", "--steps", "--batch-size", "--seed", "--out", "--quiet", "--log", "--engine", "--precision" })
             Assert.Contains(option, help);
         Assert.Contains("out/moons", help);
         Assert.Contains("16,16,1", help);

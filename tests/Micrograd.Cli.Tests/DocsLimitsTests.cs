@@ -25,6 +25,9 @@ public class DocsLimitsTests
             Assert.Contains($"{limits.Parameters:N0} parameters", text);
             Assert.Contains($"{limits.ParametersTimesExamples:N0} parameters × examples", text);
         }
+        var tensor = EngineLimits.Of(EngineKind.Tensor);
+        Assert.Contains($"{tensor.UnitsTimesExamples:N0} examples × units", text.ReplaceLineEndings(" "));
+        Assert.Equal(EngineLimits.Of(EngineKind.Dynamic).Parameters, tensor.Parameters); // "networks of at most 1,000,000 parameters" holds for every engine
         Assert.Contains($"{Csv.MaxBytes:N0} bytes", text);
         Assert.Contains($"{Csv.MaxRows:N0} rows", text);
         Assert.Contains($"{Csv.MaxColumns:N0} columns", text);
@@ -40,7 +43,8 @@ public class DocsLimitsTests
         Assert.Contains($"nested at most {Micrograd.Expressions.Expression.MaxDepth} deep", text);
         Assert.Contains($"at most {Commands.GraphCommand.MostNodes:N0}", text);
         Assert.Contains($"{Micrograd.Serialization.ModelFile.MaxFileBytes >> 20} MiB", text);
-        Assert.Equal(Micrograd.Serialization.ModelFile.MaxParameters, EngineLimits.Of(EngineKind.Dynamic).Parameters); // a model train writes, predict reads
+        foreach (var engine in Enum.GetValues<EngineKind>()) // a model train writes, predict reads
+            Assert.Equal(Micrograd.Serialization.ModelFile.MaxParameters, EngineLimits.Of(engine).Parameters);
     }
 
     [Fact]

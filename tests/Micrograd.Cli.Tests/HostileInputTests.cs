@@ -114,9 +114,6 @@ public class HostileInputTests
     [Fact]
     public void Examples_are_counted_from_1_in_messages()
     {
-        // yinyang's targets are 0, 1, 2, 0, 1, 2, ...: the first class 2 is the third example.
-        var result = CliRunner.Run("train", "--dataset", "yinyang", "--layers", "8,2");
-        CliRunner.AssertBadInput(result, "class index from 0 to 1", "got 2 for example 3");
         var hinge = CliRunner.Run("train", "--dataset", "yinyang", "--loss", "hinge", "--layers", "8,1");
         CliRunner.AssertBadInput(hinge, "got 0 for example 1");
     }

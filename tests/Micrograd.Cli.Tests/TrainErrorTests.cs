@@ -23,7 +23,7 @@ public class TrainErrorTests
     }
 
     [Fact]
-    public void Unknown_preset() => RunOverExistingFiles(["train", "--preset", "mooons"], "--preset", "lecture, moons or yinyang", "'mooons'");
+    public void Unknown_preset() => RunOverExistingFiles(["train", "--preset", "mooons"], "--preset", "lecture, moons, yinyang or digits", "'mooons'");
 
     [Theory]
     [InlineData("16,,1")]

@@ -100,7 +100,7 @@ public class TrainTests(DefaultTrainFixture run) : IClassFixture<DefaultTrainFix
         for (int i = 0; i < dynamic.Length; i++) Assert.Equal(dynamic[i], replayed[i], 1e-9);
 
         // Not quiet and not a terminal: a short summary and the paths written.
-        Assert.Contains("tape engine", tape.Out);
+        Assert.Contains("engine      tape: as asked (--engine)", tape.Out);
         Assert.Contains("accuracy 100.0%", tape.Out);
         foreach (var file in new[] { "decision-boundary.png", "loss.png", "model.json", "log.csv" })
             Assert.Contains("wrote " + folder.File(file), tape.OutLines);

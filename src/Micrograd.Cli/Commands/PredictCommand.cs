@@ -43,15 +43,15 @@ internal static class PredictCommand
             {
                 if (args.Length > 0) throw new CliException($"--input: expected no inputs on the command line as well, got '{args[0]}'");
                 var rows = InputCsv.Load(csv, names, ModelNotes.NotedInputNames(loaded) is not null);
-                WriteCsv(context.Out, loaded.Model, names, kind, rows);
+                WriteCsv(context.Out, loaded, names, kind, rows);
             }
             else
             {
-                var x = PredictInputs.FromArguments(args, loaded.Model.InputCount, names);
-                var y = loaded.Model.Forward(x).Select(v => v.Data).ToArray();
+                var x = PredictInputs.FromArguments(args, loaded.Weights.InputCount, names);
+                var y = loaded.Predict([x])[0];
                 string Name(int i) => y.Length == 1 ? "output" : $"output{i + 1}";
                 int width = Math.Max("class".Length, Name(y.Length - 1).Length);
-                for (int i = 0; i < y.Length; i++) context.Out.WriteLine($"{Name(i).PadRight(width)}  {Numbers.RoundTrip(y[i])}");
+                for (int i = 0; i < y.Length; i++) context.Out.WriteLine($"{Name(i).PadRight(width)}  {Numbers.RoundTrip(y[i], loaded.Precision)}");
                 if (kind.Predict(y) is { } label)
                     context.Out.WriteLine($"{"class".PadRight(width)}  {ModelNotes.FormatLabel(kind, label)}");
             }
@@ -60,18 +60,20 @@ internal static class PredictCommand
         return command;
     }
 
-    private static void WriteCsv(TextWriter w, Nn.MLP model, IReadOnlyList<string> names, OutputKind kind, IReadOnlyList<double[]> rows)
+    private static void WriteCsv(TextWriter w, Serialization.LoadedModel model, IReadOnlyList<string> names, OutputKind kind, IReadOnlyList<double[]> rows)
     {
+        int outputs = model.Weights.OutputCount;
         var header = new List<string>(names);
-        header.AddRange(model.OutputCount == 1 ? ["output"] : Enumerable.Range(1, model.OutputCount).Select(i => $"output{i}"));
+        header.AddRange(outputs == 1 ? ["output"] : Enumerable.Range(1, outputs).Select(i => $"output{i}"));
         if (kind != OutputKind.Value) header.Add("class");
         w.WriteLine(string.Join(',', header));
 
         var line = new StringBuilder();
-        foreach (var x in rows)
+        var predictions = model.Predict(rows);
+        for (int r = 0; r < rows.Count; r++)
         {
-            var y = model.Forward(x).Select(v => v.Data).ToArray();
-            line.Clear().AppendJoin(',', x.Select(Numbers.RoundTrip)).Append(',').AppendJoin(',', y.Select(Numbers.RoundTrip));
+            var (x, y) = (rows[r], predictions[r]);
+            line.Clear().AppendJoin(',', x.Select(Numbers.RoundTrip)).Append(',').AppendJoin(',', y.Select(v => Numbers.RoundTrip(v, model.Precision)));
             if (kind.Predict(y) is { } label) line.Append(',').Append(ModelNotes.FormatLabel(kind, label));
             w.WriteLine(line);
         }

@@ -9,23 +9,26 @@ namespace Micrograd.Cli.Commands;
 internal static class TrainCommand
 {
     private static readonly EngineLimits Limits = EngineLimits.Of(EngineKind.Dynamic);
+    private static readonly EngineLimits TensorLimits = EngineLimits.Of(EngineKind.Tensor);
 
     public static Command Create(CliContext context)
     {
-        var preset = OptionKinds.Choice("--preset", "Start from a preset: lecture (the lecture's MLP on 4 examples), moons (micrograd's demo; the default), yinyang (3 classes, AdamW).", [.. Presets.Names]);
+        var preset = OptionKinds.Choice("--preset", "Start from a preset: lecture (the lecture's MLP on 4 examples), moons (micrograd's demo; the default), yinyang (3 classes, AdamW), digits (handwritten digits on the tensor engine).", [.. Presets.Names]);
         var dataset = new Option<string?>("--dataset")
         {
-            Description = "The data: tiny, moons, yinyang, or a CSV file with a header row (then give --label). Without --preset a built-in dataset " +
-                          "uses its preset's settings (tiny: lecture); a CSV file gets settings inferred from its targets: labels -1/+1 -> the moons " +
-                          "settings (hinge loss); classes 0..k-1 -> the yinyang settings with layers 8,k (cross-entropy); otherwise regression " +
-                          "(layers 16,16,1, mse, AdamW lr 0.01).",
-            HelpName = "name|file.csv",
+            Description = "The data: tiny, moons, yinyang; digits, iris, wine, breast-cancer (shipped, split 70/15/15); an IDX images file such as " +
+                          "train-images-idx3-ubyte (labels beside it) or a folder of MNIST's files; or a CSV file with a header row (then give --label). " +
+                          "Without --preset, tiny, moons, yinyang and digits use their preset's settings; other data gets settings inferred from its " +
+                          "targets: labels -1/+1 -> the moons settings (hinge loss); classes 0..k-1 -> the yinyang settings with layers 8,k (images: " +
+                          "the digits settings with layers 128,k) (cross-entropy); otherwise regression (layers 16,16,1, mse, AdamW lr 0.01).",
+            HelpName = "name|file",
         };
         var label = new Option<string?>("--label") { Description = "For a CSV --dataset: the column that holds the target; every other column is an input.", HelpName = "column" };
         var layers = new Option<IReadOnlyList<int>?>("--layers")
         {
             Description = "Layer sizes, comma-separated; the last is the number of outputs (moons: 16,16,1). " +
-                          $"At most {Limits.Parameters:N0} parameters, and {Limits.ParametersTimesExamples:N0} parameters × examples.",
+                          $"At most {Limits.Parameters:N0} parameters, and {Limits.ParametersTimesExamples:N0} parameters × examples on the dynamic and tape engines; " +
+                          $"the tensor engine takes {TensorLimits.UnitsTimesExamples:N0} examples × units (inputs plus neurons) in a step.",
             HelpName = "sizes",
             CustomParser = r => OptionKinds.Single(r, "--layers", ParseLayers, "layer sizes of at least 1 separated by commas, like 16,16,1"),
         };
@@ -41,7 +44,10 @@ internal static class TrainCommand
             HelpName = "n",
             CustomParser = r => OptionKinds.Single(r, "--seed", t => ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out ulong s) && s > 0 ? s : (ulong?)null, "a whole number of at least 1"),
         };
-        var engine = OptionKinds.Kind("--engine", "dynamic builds the graph of Values at every step; tape records it once and replays it (faster, full batch only). Default dynamic.", KindNames.Engines);
+        var engine = OptionKinds.Kind("--engine", "dynamic builds the graph of Values at every step; tape records it once and replays it (faster, full batch only); " +
+                                                  "tensor runs each layer as one matrix product over the batch (for large networks and datasets). " +
+                                                  "Default: the preset's (digits: tensor, the others: dynamic), or tensor for a network too large for the dynamic engine.", KindNames.Engines);
+        var precision = OptionKinds.Kind("--precision", "The tensor engine's number type: float64 (the default) or float32 (faster, about 7 digits). float32 implies --engine tensor.", KindNames.Precisions);
         var outDir = new Option<string?>("--out") { Description = "The folder for the plots and the model (default out/<preset or dataset>, such as out/moons).", HelpName = "folder" };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing on success (errors still go to stderr)." };
         var log = new Option<string?>("--log") { Description = "Also write every step to this CSV file: step,train_loss,train_accuracy,val_loss,val_accuracy.", HelpName = "file" };
@@ -51,7 +57,7 @@ internal static class TrainCommand
             "With no options it runs micrograd's moons demo: 100 points, MLP 2-16-16-1 (ReLU), hinge loss + 1e-4 L2, " +
             "SGD with lr 1.0 decaying to 0.1, 100 steps, seed 1337, into out/moons. Options override the preset's settings.")
         {
-            preset, dataset, label, layers, activation, loss, optimizer, lr, steps, batchSize, seed, engine, outDir, quiet, log,
+            preset, dataset, label, layers, activation, loss, optimizer, lr, steps, batchSize, seed, engine, precision, outDir, quiet, log,
         };
 
         command.SetAction(parsed => TrainRun.Execute(context, new TrainRequest
@@ -68,6 +74,7 @@ internal static class TrainCommand
             BatchSize = parsed.GetValue(batchSize),
             Seed = parsed.GetValue(seed),
             Engine = parsed.GetValue(engine),
+            Precision = parsed.GetValue(precision),
             Out = parsed.GetValue(outDir),
             Log = parsed.GetValue(log),
             Quiet = parsed.GetValue(quiet),

@@ -1,5 +1,4 @@
 using Micrograd.Data;
-using Micrograd.Nn;
 using Micrograd.Training;
 using ScottPlot;
 
@@ -26,28 +25,32 @@ internal static class DecisionBoundary
     /// <summary>The margin around the data, as a fraction of its extent along each axis.</summary>
     public const double Margin = 0.25;
 
-    /// <summary>The PNG of <paramref name="model"/>'s decision regions over every example of
-    /// <paramref name="data"/> (training points as circles, held-out points as triangles).</summary>
-    public static byte[] Render(MLP model, DatasetSplits data, OutputKind kind, string title)
+    /// <summary>The PNG of the decision regions of <paramref name="trainer"/>'s network over every example of
+    /// its data (training points as circles, held-out points as triangles).</summary>
+    public static byte[] Render(Trainer trainer, string title)
     {
-        if (model.InputCount != 2) throw new ArgumentException($"Expected a model with 2 inputs for a decision-boundary plot, got {model.InputCount}.");
+        var weights = trainer.Weights();
+        var data = trainer.Data;
+        var kind = trainer.Objective.Outputs;
+        if (weights.InputCount != 2) throw new ArgumentException($"Expected a model with 2 inputs for a decision-boundary plot, got {weights.InputCount}.");
         var all = data.Train.Inputs.Concat(data.Validation.Inputs).Concat(data.Test.Inputs).ToArray();
         var (xMin, xMax) = Bounds(all.Select(p => p[0]));
         var (yMin, yMax) = Bounds(all.Select(p => p[1]));
 
         // Row 0 of a heatmap is drawn at the top, so rows run from yMax down.
-        var grid = new ModelGrid(model);
-        int n = GridCells(model.Parameters().Count);
-        var cells = new double[n, n];
+        int n = GridCells(weights.ParameterCount);
         double dx = (xMax - xMin) / n, dy = (yMax - yMin) / n;
-        Span<double> x = stackalloc double[2];
+        var points = new double[n * n][];
+        for (int row = 0; row < n; row++)
+            for (int col = 0; col < n; col++)
+                points[row * n + col] = [xMin + (col + 0.5) * dx, yMax - (row + 0.5) * dy];
+        var outputs = trainer.Predict(points);
+        var cells = new double[n, n];
         for (int row = 0; row < n; row++)
             for (int col = 0; col < n; col++)
             {
-                x[0] = xMin + (col + 0.5) * dx;
-                x[1] = yMax - (row + 0.5) * dy;
-                var outputs = grid.Outputs(x);
-                cells[row, col] = kind.Predict(outputs) is { } label ? ClassIndex(kind, label) : outputs[0];
+                var y = outputs[row * n + col];
+                cells[row, col] = kind.Predict(y) is { } label ? kind.ClassIndex(label) : y[0];
             }
 
         var plot = Png.NewPlot();
@@ -59,7 +62,7 @@ internal static class DecisionBoundary
         {
             var heatmap = plot.Add.Heatmap(cells);
             heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
-            DrawClasses(plot, heatmap, data, kind, ClassCount(kind, model));
+            DrawClasses(plot, heatmap, data, kind, kind == OutputKind.Sign ? 2 : weights.OutputCount);
         }
 
         plot.Title(title);
@@ -79,8 +82,8 @@ internal static class DecisionBoundary
         for (int c = 0; c < classes; c++)
         {
             string name = Models.ModelNotes.FormatLabel(kind, kind == OutputKind.Sign ? 2 * c - 1 : c);
-            AddPoints(plot, data.Train.Inputs, data.Train.Targets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledCircle, $"class {name}");
-            AddPoints(plot, heldOut, heldOutTargets, t => ClassIndex(kind, t) == c, PlotColors.Class(c), MarkerShape.FilledTriangleUp, $"class {name} (held out)");
+            AddPoints(plot, data.Train.Inputs, data.Train.Targets, t => kind.ClassIndex(t) == c, PlotColors.Class(c), MarkerShape.FilledCircle, $"class {name}");
+            AddPoints(plot, heldOut, heldOutTargets, t => kind.ClassIndex(t) == c, PlotColors.Class(c), MarkerShape.FilledTriangleUp, $"class {name} (held out)");
         }
         plot.ShowLegend(Alignment.UpperRight);
     }
@@ -138,10 +141,6 @@ internal static class DecisionBoundary
         if (legend is not null) points.LegendText = legend;
     }
 
-    // The index of a label among the classes: -1 is 0 and +1 is 1 for a sign; a class is its own index.
-    private static int ClassIndex(OutputKind kind, double label) => kind == OutputKind.Sign ? (label > 0 ? 1 : 0) : (int)label;
-
-    private static int ClassCount(OutputKind kind, MLP model) => kind == OutputKind.Sign ? 2 : model.OutputCount;
 
     public static int GridCells(long parameters) => (int)Math.Clamp(Math.Sqrt((double)GridWork / Math.Max(1, parameters)), 16, GridSize);
 

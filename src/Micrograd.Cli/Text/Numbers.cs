@@ -11,6 +11,11 @@ internal static class Numbers
 
     public static string RoundTrip(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A number computed in <paramref name="precision"/>, with the digits that tell it apart in that
+    /// type (a float32 output prints as 0.3, not 0.30000001192092896).</summary>
+    public static string RoundTrip(double x, Training.Precision precision) =>
+        precision == Training.Precision.Float32 ? ((float)x).ToString("R", CultureInfo.InvariantCulture) : RoundTrip(x);
+
     /// <summary>A number for people: up to <paramref name="digits"/> significant digits.</summary>
     public static string Short(double x, int digits = 4) => x.ToString("G" + digits, CultureInfo.InvariantCulture);
 

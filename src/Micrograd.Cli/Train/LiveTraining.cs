@@ -46,10 +46,12 @@ internal static class LiveTraining
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
             {
-                var task = progress.AddTask(Describe(trainer.Config.Name, null, steps), maxValue: steps);
+                var task = progress.AddTask(Describe(trainer.Config.Name, null, null, steps), maxValue: steps);
+                StepRecord? validated = null;
                 history = trainer.Run(record =>
                 {
-                    task.Description = Describe(trainer.Config.Name, record, steps);
+                    if (record.ValidationLoss is not null) validated = record;
+                    task.Description = Describe(trainer.Config.Name, record, validated, steps);
                     task.Value = record.Step + 1;
                 }, cancel);
                 task.StopTask();
@@ -57,15 +59,16 @@ internal static class LiveTraining
         return history;
     }
 
-    // One line: "moons  step  37/100  loss 0.3121  accuracy  91.0%  val ...". Fixed widths keep it from jumping.
-    private static string Describe(string name, StepRecord? record, int steps)
+    // One line: "moons  step  37/100  loss 0.3121  accuracy  91.0%  val loss ...", the validation numbers from the
+    // last step that measured them. Fixed widths keep it from jumping.
+    private static string Describe(string name, StepRecord? record, StepRecord? validated, int steps)
     {
         if (record is not { } r) return Markup.Escape($"{name}  starting");
         string width = steps.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string line = $"{name}  step {(r.Step + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width.Length)}/{width}  loss {Numbers.Fixed(r.TrainLoss, 4)}";
         if (r.TrainAccuracy is { } a) line += $"  accuracy {Numbers.Percent(a),6}";
-        if (r.ValidationLoss is { } vl) line += $"  val loss {Numbers.Fixed(vl, 4)}";
-        if (r.ValidationAccuracy is { } va) line += $"  val accuracy {Numbers.Percent(va),6}";
+        if (validated?.ValidationLoss is { } vl) line += $"  val loss {Numbers.Fixed(vl, 4)}";
+        if (validated?.ValidationAccuracy is { } va) line += $"  val accuracy {Numbers.Percent(va),6}";
         return Markup.Escape(line);
     }
 }

@@ -19,6 +19,7 @@ internal sealed record TrainRequest
     public int? BatchSize { get; init; }
     public ulong? Seed { get; init; }
     public EngineKind? Engine { get; init; }
+    public Precision? Precision { get; init; }
     public string? Out { get; init; }
     public string? Log { get; init; }
     public bool Quiet { get; init; }
@@ -47,13 +48,19 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     {
         var preset = request.Preset is { } p ? Presets.ByName(p) : null;
         string? dataset = request.Dataset;
-        string? builtIn = dataset is not null && Datasets.Names.Contains(dataset.ToLowerInvariant()) ? dataset.ToLowerInvariant() : null;
+        var source = dataset is null ? (DataSource?)null : Datasets.SourceOf(dataset);
+        string? builtIn = source == DataSource.BuiltIn ? dataset!.ToLowerInvariant() : null;
 
         if (request.Label is not null && dataset is null)
             throw new CliException("--label: only a CSV --dataset has columns to choose from; give --dataset FILE.csv too.");
         if (request.Label is not null && builtIn is not null)
             throw new CliException($"--label: only a CSV --dataset has columns to choose from; '{builtIn}' is built in.");
-        if (dataset is not null && builtIn is null && request.Label is null)
+        if (request.Label is not null && source is DataSource.Idx or DataSource.IdxFolder)
+            throw new CliException($"--label: only a CSV --dataset has columns to choose from; '{dataset}' is IDX data, whose labels come from its labels file.");
+        if (source == DataSource.Csv && !File.Exists(dataset))
+            throw new CliException(
+                $"--dataset: expected a built-in dataset ({string.Join(", ", Datasets.Names)}), a CSV file (with --label), an IDX images file or a folder of MNIST files, got '{dataset}', which does not exist.");
+        if (source == DataSource.Csv && request.Label is null)
             throw new CliException($"--label: expected the name of the column that holds the target, for the CSV dataset '{dataset}' (built-in datasets: {string.Join(", ", Datasets.Names)}).");
 
         if (dataset is null)
@@ -61,24 +68,24 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             preset ??= Presets.Moons;
             return new TrainPlan(preset.Name, preset.Dataset, null, request.Seed ?? preset.Seed, preset, $"the {preset.Name} preset", request);
         }
-        if (builtIn is not null)
+        if (builtIn is not null && (preset ?? PresetFor(builtIn)) is { } chosen)
         {
-            string from = preset is null ? $"the {PresetFor(builtIn).Name} preset (the default for --dataset {builtIn})" : $"the {preset.Name} preset";
-            preset ??= PresetFor(builtIn);
-            return new TrainPlan(builtIn, builtIn, null, request.Seed ?? preset.Seed, preset, from, request);
+            string from = preset is null ? $"the {chosen.Name} preset (the default for --dataset {builtIn})" : $"the {chosen.Name} preset";
+            return new TrainPlan(builtIn, builtIn, null, request.Seed ?? chosen.Seed, chosen, from, request);
         }
-        string name = Path.GetFileNameWithoutExtension(dataset) is { Length: > 0 } stem ? stem : "csv";
+        string name = builtIn ?? (Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(dataset)) is { Length: > 0 } stem ? stem : "data");
         return new TrainPlan(name, dataset, request.Label, request.Seed ?? preset?.Seed ?? Rng.DefaultSeed, preset,
-            preset is null ? "settings inferred from the CSV's targets" : $"the {preset.Name} preset", request);
+            preset is null ? "settings inferred from the data's targets" : $"the {preset.Name} preset", request);
     }
 
-    /// <summary>The settings for the loaded training data: the preset's, or for a CSV file without --preset
-    /// those its targets call for, with the options on top.</summary>
-    public (TrainingConfig Config, string DefaultsFrom) Settings(Dataset train)
+    /// <summary>The settings for the loaded data: the preset's, or for a CSV file without --preset those its
+    /// targets call for, with the options on top; where no --engine is given, the engine
+    /// <see cref="Trainer.ChooseEngine"/> picks. Also says where the settings came from and why the engine.</summary>
+    public (TrainingConfig Config, string DefaultsFrom, string EngineWhy) Settings(DatasetSplits data)
     {
-        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(train.Targets);
+        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(data.Train);
         var r = Request;
-        return (config with
+        config = config with
         {
             Dataset = Dataset,
             LabelColumn = Label,
@@ -91,25 +98,39 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             Steps = r.Steps ?? config.Steps,
             BatchSize = r.BatchSize ?? config.BatchSize,
             Engine = r.Engine ?? config.Engine,
-        }, from);
+            Precision = r.Precision ?? config.Precision,
+        };
+        if (r.Engine is not null) return (config, from, "as asked (--engine)");
+        if (config.Precision == Training.Precision.Float32 && config.Engine != EngineKind.Tensor)
+            return (config with { Engine = EngineKind.Tensor }, from, "the engine that computes in float32 (--precision)");
+        var (engine, why) = Trainer.ChooseEngine(config, data);
+        return (config with { Engine = engine }, from, why ?? (Preset is { } p ? $"the {p.Name} preset's" : "the default"));
     }
 
-    private static TrainingConfig PresetFor(string dataset) => dataset switch
+    // The preset of a built-in dataset that has one; the others' settings follow their targets.
+    private static TrainingConfig? PresetFor(string dataset) => dataset switch
     {
         "tiny" => Presets.Lecture,
+        "moons" => Presets.Moons,
         "yinyang" => Presets.YinYang,
-        _ => Presets.Moons,
+        "digits" => Presets.Digits,
+        _ => null,
     };
 
     // Labels -1/+1 train like moons (hinge loss); whole numbers 0..k-1 with every class present train like
-    // yinyang with k outputs (cross-entropy); anything else is regression (mean squared error).
-    private static (TrainingConfig, string) Inferred(IReadOnlyList<double> targets)
+    // yinyang with k outputs (cross-entropy), or like digits when the inputs are images; anything else is
+    // regression (mean squared error).
+    private static (TrainingConfig, string) Inferred(Dataset train)
     {
+        var targets = train.Targets;
         if (targets.All(t => t is 1.0 or -1.0))
-            return (Presets.Moons with { Name = "csv" }, "the moons preset (the CSV's labels are -1 and +1: hinge loss)");
+            return (Presets.Moons with { Name = "csv" }, "the moons preset (the data's labels are -1 and +1: hinge loss)");
         if (ClassCount(targets) is int k)
-            return (Presets.YinYang with { Name = "csv", Layers = [8, k] },
-                $"the yinyang preset with {k} outputs (the CSV's labels are classes 0 to {k - 1}: cross-entropy)");
+            return train.ImageSize is { } image
+                ? (Presets.Digits with { Name = train.Name, Layers = [128, k] },
+                    $"the digits preset with {k} outputs (the data are {image.Rows} × {image.Columns} images of classes 0 to {k - 1}: cross-entropy)")
+                : (Presets.YinYang with { Name = "csv", Layers = [8, k] },
+                    $"the yinyang preset with {k} outputs (the data's labels are classes 0 to {k - 1}: cross-entropy)");
         return (new TrainingConfig
         {
             Name = "csv",
@@ -121,7 +142,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             LearningRate = 0.01,
             WeightDecay = 0,
             Steps = 100,
-        }, "regression defaults (the CSV's targets are not labels: mean squared error, AdamW lr 0.01)");
+        }, "regression defaults (the data's targets are not labels: mean squared error, AdamW lr 0.01)");
     }
 
     /// <summary>k when the targets are the whole numbers 0..k-1, each present, with 2 &lt;= k &lt;= <see cref="MaxClasses"/>.</summary>

@@ -18,21 +18,37 @@ internal static class TrainRender
     public static (IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<string> Notes) Render(TrainResults results, TrainTargets targets)
     {
         var trainer = results.Trainer;
-        var model = trainer.Model;
+        var model = trainer.Weights();
         var kind = trainer.Objective.Outputs;
         var files = new List<(string, byte[])>();
         var notes = new List<string>();
 
-        string title = $"{results.Name}: {ModelFile.Shape(model)}, {results.History.Count} steps";
+        string title = $"{results.Name}: {model.Shape}, {results.History.Count} steps";
         if (model.InputCount == 2)
-            files.Add((targets.Boundary, DecisionBoundary.Render(model, trainer.Data, kind, DecisionTitle(title, kind, results.Train))));
+            files.Add((targets.Boundary, DecisionBoundary.Render(trainer, DecisionTitle(title, kind, results.Train))));
         else
             notes.Add($"note: no decision-boundary plot: the data has {model.InputCount} input{(model.InputCount == 1 ? "" : "s")}, and the plot needs exactly 2.");
-        files.Add((targets.Loss, LossCurve.Render(results.History, $"{results.Name}: training curve of {ModelFile.Shape(model)}")));
-        files.Add((targets.Model, Encoding.UTF8.GetBytes(ModelFile.ToJson(model, ModelNotes.For(trainer, results.Train)))));
+        files.Add((targets.Loss, LossCurve.Render(results.History, $"{results.Name}: training curve of {model.Shape}")));
+        files.Add((targets.Model, Encoding.UTF8.GetBytes(ModelFile.ToJson(model, Network(trainer.Config.Engine), trainer.Config.Precision, ModelNotes.For(trainer, results.Train)))));
+        if (results.Classes is { } check)
+        {
+            files.Add((targets.Confusion, ConfusionMatrix.Render(check.Truth, check.Predicted, check.ClassNames,
+                $"{results.Name}: confusion matrix, {check.Split.Count} {check.SplitName} examples, accuracy {Numbers.Percent(check.Accuracy)}")));
+            if (check.Split.ImageSize is { } size)
+            {
+                var wrong = check.Mistakes();
+                string shown = wrong.Length > MistakesGrid.MaxShown ? $" (the first {MistakesGrid.MaxShown})" : "";
+                files.Add((targets.Mistakes, MistakesGrid.Render(check.Split, wrong, check.ClassNames, size,
+                    $"{results.Name}: {wrong.Length} of {check.Split.Count} {check.SplitName} images misclassified{shown}, true → predicted")));
+            }
+            else notes.Add("note: no grid of mistakes: the inputs are not images.");
+        }
+        else notes.Add("note: no confusion matrix or grid of mistakes: the targets are numbers to predict, not classes.");
         if (targets.Log is { } log) files.Add((log, Encoding.UTF8.GetBytes(StepLog(results.History))));
         return (files, notes);
     }
+
+    private static NetworkKind Network(EngineKind engine) => engine == EngineKind.Tensor ? NetworkKind.TensorMLP : NetworkKind.MLP;
 
     private static string DecisionTitle(string title, OutputKind kind, Evaluation train) =>
         kind == OutputKind.Value ? $"{title}, shaded by the predicted value"

@@ -19,17 +19,18 @@ internal static class TrainRun
         // load: one generator draws the data, then the weights, then the batches
         var rng = new Rng(plan.Seed);
         var data = LoadData(plan, rng);
-        var (config, defaultsFrom) = plan.Settings(data.Train);
+        var (config, defaultsFrom, engineWhy) = plan.Settings(data);
 
         // train
         var trainer = new Trainer(config, data, rng);
         var (history, elapsed) = LiveTraining.Run(trainer, context, live: context.Interactive && !request.Quiet);
 
         // evaluate
-        var results = new TrainResults(plan.Name, defaultsFrom, trainer, history, elapsed,
+        var results = new TrainResults(plan.Name, defaultsFrom, engineWhy, trainer, history, elapsed,
             trainer.Evaluate(data.Train),
             data.Validation.Count > 0 ? trainer.Evaluate(data.Validation) : null,
-            data.Test.Count > 0 ? trainer.Evaluate(data.Test) : null);
+            data.Test.Count > 0 ? trainer.Evaluate(data.Test) : null,
+            ClassCheck.Of(trainer));
 
         // render
         var (files, notes) = TrainRender.Render(results, targets);
@@ -62,6 +63,7 @@ internal static class TrainRun
     }
 }
 
-/// <summary>A finished run and how well it did: the losses and accuracies are measured after training.</summary>
-internal sealed record TrainResults(string Name, string DefaultsFrom, Trainer Trainer, IReadOnlyList<StepRecord> History, TimeSpan Elapsed,
-    Evaluation Train, Evaluation? Validation, Evaluation? Test);
+/// <summary>A finished run and how well it did: the losses and accuracies are measured after training;
+/// <paramref name="Classes"/> is null for regression.</summary>
+internal sealed record TrainResults(string Name, string DefaultsFrom, string EngineWhy, Trainer Trainer, IReadOnlyList<StepRecord> History, TimeSpan Elapsed,
+    Evaluation Train, Evaluation? Validation, Evaluation? Test, ClassCheck? Classes);

@@ -1,5 +1,4 @@
 using Micrograd.Cli.Text;
-using Micrograd.Serialization;
 using Micrograd.Training;
 
 namespace Micrograd.Cli.Train;
@@ -10,8 +9,9 @@ internal static class TrainSummary
     public static void Write(TextWriter w, TrainResults results)
     {
         var trainer = results.Trainer;
-        w.WriteLine($"trained {results.Name}: MLP {ModelFile.Shape(trainer.Model)}, {Describe(trainer)}");
+        w.WriteLine($"trained {results.Name}: MLP {trainer.Weights().Shape}, {Describe(trainer)}");
         w.WriteLine($"  settings not given came from {results.DefaultsFrom}");
+        w.WriteLine($"  {"engine",-11} {Engine(trainer.Config)}: {results.EngineWhy}");
         Line(w, "train", results.Train, trainer.Data.Train.Count);
         if (results.Validation is { } v) Line(w, "validation", v, trainer.Data.Validation.Count);
         if (results.Test is { } t) Line(w, "test", t, trainer.Data.Test.Count);
@@ -20,9 +20,9 @@ internal static class TrainSummary
         w.WriteLine($"  {"time",-11} {Numbers.Fixed(results.Elapsed.TotalSeconds, 2)} s ({(ms < 1000 ? Numbers.Short(ms, 3) : Numbers.Fixed(ms, 0))} ms per step)");
     }
 
-    /// <summary>"hinge loss + 0.0001·Σp², sgd lr 1 decaying to 0.1, 100 steps, full batch, seed 1337, dynamic
-    /// engine", in the words of the options.</summary>
-    public static string Describe(Trainer trainer)
+    /// <summary>"hinge loss + 0.0001·Σp², sgd lr 1 decaying to 0.1, 100 steps, full batch, seed 1337", in the
+    /// words of the options.</summary>
+    private static string Describe(Trainer trainer)
     {
         var c = trainer.Config;
         int examples = trainer.Data.Train.Count;
@@ -31,8 +31,12 @@ internal static class TrainSummary
         string batch = trainer.BatchSize < examples ? $"batches of {trainer.BatchSize}"
             : c.BatchSize > examples ? $"full batch (a batch size of {c.BatchSize} is more than the {examples} examples)"
             : "full batch";
-        return $"{loss}, {KindNames.Optimizers.Of(c.Optimizer)} {lr}, {c.Steps} steps, {batch}, seed {c.Seed}, {KindNames.Engines.Of(c.Engine)} engine";
+        return $"{loss}, {KindNames.Optimizers.Of(c.Optimizer)} {lr}, {c.Steps} steps, {batch}, seed {c.Seed}";
     }
+
+    /// <summary>"dynamic", or "tensor (float32)".</summary>
+    private static string Engine(TrainingConfig c) =>
+        c.Engine == EngineKind.Tensor ? $"tensor ({KindNames.Precisions.Of(c.Precision)})" : KindNames.Engines.Of(c.Engine);
 
     private static void Line(TextWriter w, string name, Evaluation e, int count)
     {

@@ -12,6 +12,8 @@ internal sealed class TrainTargets
     public const string BoundaryFile = "decision-boundary.png";
     public const string LossFile = "loss.png";
     public const string ModelFileName = "model.json";
+    public const string ConfusionFile = "confusion-matrix.png";
+    public const string MistakesFile = "mistakes.png";
 
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
@@ -28,6 +30,8 @@ internal sealed class TrainTargets
     public string Boundary => Path.Combine(Folder, BoundaryFile);
     public string Loss => Path.Combine(Folder, LossFile);
     public string Model => Path.Combine(Folder, ModelFileName);
+    public string Confusion => Path.Combine(Folder, ConfusionFile);
+    public string Mistakes => Path.Combine(Folder, MistakesFile);
     public string? Log { get; }
 
     /// <exception cref="CliException">For a target that cannot be written, naming the option.</exception>
@@ -40,7 +44,7 @@ internal sealed class TrainTargets
 
         if (File.Exists(folder)) throw new CliException($"--out: expected a folder, got '{folder}', which is a file.");
         CheckFolders("--out", folder, folder);
-        foreach (var file in new[] { targets.Boundary, targets.Loss, targets.Model })
+        foreach (var (file, _) in targets.Outputs)
             if (Directory.Exists(file)) throw new CliException($"--out: expected '{file}' to be free for a file, got a folder there.");
 
         if (log is not null)
@@ -48,7 +52,7 @@ internal sealed class TrainTargets
             if (Directory.Exists(log)) throw new CliException($"--log: expected a file name, got '{log}', which is a folder.");
             CheckFolders("--log", log, Path.GetDirectoryName(Path.GetFullPath(log))!);
             string fullLog = Path.GetFullPath(log);
-            foreach (var (file, what) in new[] { (targets.Boundary, "the decision-boundary plot"), (targets.Loss, "the loss curve"), (targets.Model, "the model") })
+            foreach (var (file, what) in targets.Outputs)
                 if (string.Equals(fullLog, Path.GetFullPath(file), PathComparison))
                     throw new CliException($"--log: expected a file apart from the outputs in --out, got '{log}', which is where {what} goes.");
             if (IsSameOrInside(Path.GetFullPath(folder), fullLog))
@@ -56,6 +60,13 @@ internal sealed class TrainTargets
         }
         return targets;
     }
+
+    // Every file that may go into --out, and what it is.
+    private (string Path, string What)[] Outputs =>
+    [
+        (Boundary, "the decision-boundary plot"), (Loss, "the loss curve"), (Model, "the model"),
+        (Confusion, "the confusion matrix"), (Mistakes, "the grid of mistakes"),
+    ];
 
     /// <summary>Writes <paramref name="files"/>, all or none; folders made for them are removed again when the
     /// writing fails.</summary>

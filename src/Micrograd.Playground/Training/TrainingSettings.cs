@@ -24,6 +24,10 @@ public sealed record TrainingSettings
 
     public EngineKind Engine { get; init; } = EngineKind.Tape;
 
+    /// <summary>The engines the panel offers: those whose network is an MLP of Values, which the view replays
+    /// point by point and inspects node by node (the tensor engine trains a TensorMLP instead).</summary>
+    public static IReadOnlyList<EngineKind> Engines { get; } = [EngineKind.Dynamic, EngineKind.Tape];
+
     /// <summary>The run's length: Run stops here, and a decaying learning rate reaches a tenth here.</summary>
     public int Steps { get; init; } = 100;
 

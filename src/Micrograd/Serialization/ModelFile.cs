@@ -1,22 +1,26 @@
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Micrograd.Nn;
+using Micrograd.Tensors.Nn;
+using Micrograd.Training;
 
 namespace Micrograd.Serialization;
 
 /// <summary>
-/// Saves and loads an <see cref="MLP"/> as JSON: its architecture (inputs, layer sizes, activations) and every
-/// parameter, plus optional notes (such as the loss it was trained with). Saving is atomic; loading trusts
-/// nothing in the file: its size, the shapes it declares and every number are checked before a network is
-/// built.
+/// Saves and loads an <see cref="MLP"/> or a <see cref="TensorMLP{T}"/> as JSON: which of the two it is and
+/// its precision, its architecture (inputs, layer sizes, activations) and every parameter, plus optional
+/// notes (such as the loss it was trained with). Saving is atomic; loading trusts nothing in the file: its
+/// size, the shapes it declares and every number are checked before a network is built.
 /// </summary>
 public static class ModelFile
 {
     /// <summary>The value of the file's "format" field.</summary>
     public const string Format = "micrograd-mlp";
 
-    /// <summary>The version of the layout this code writes and reads.</summary>
-    public const int Version = 1;
+    /// <summary>The version of the layout this code writes. Version 2 added "network" and "precision";
+    /// version 1 files (scalar MLPs in float64) are still read.</summary>
+    public const int Version = 2;
 
     /// <summary>The largest file <see cref="Load"/> reads, in bytes (64 MiB), checked before reading: room
     /// for <see cref="MaxParameters"/> parameters as <see cref="Save"/> writes them (about 40 bytes each).</summary>
@@ -30,22 +34,36 @@ public static class ModelFile
     /// <param name="model">The network to save.</param>
     /// <param name="path">Where to write.</param>
     /// <param name="notes">Optional notes stored beside the model, such as "loss" or "dataset".</param>
-    public static void Save(MLP model, string path, IReadOnlyDictionary<string, string>? notes = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
+    public static void Save(MLP model, string path, IReadOnlyDictionary<string, string>? notes = null) =>
         AtomicFile.WriteAllText(path, ToJson(model, notes));
-    }
 
-    /// <summary>The JSON text <see cref="Save"/> writes.</summary>
-    public static string ToJson(MLP model, IReadOnlyDictionary<string, string>? notes = null)
+    /// <summary>Writes a tensor MLP, atomically, with its precision; its numbers are saved exactly.</summary>
+    public static void Save<T>(TensorMLP<T> model, string path, IReadOnlyDictionary<string, string>? notes = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        AtomicFile.WriteAllText(path, ToJson(model, notes));
+
+    /// <summary>The JSON text <see cref="Save(MLP, string, IReadOnlyDictionary{string, string}?)"/> writes.</summary>
+    public static string ToJson(MLP model, IReadOnlyDictionary<string, string>? notes = null) =>
+        ToJson(MlpWeights.Of(model), NetworkKind.MLP, Precision.Float64, notes);
+
+    public static string ToJson<T>(TensorMLP<T> model, IReadOnlyDictionary<string, string>? notes = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ToJson(MlpWeights.Of(model), NetworkKind.TensorMLP, typeof(T) == typeof(float) ? Precision.Float32 : Precision.Float64, notes);
+
+    /// <summary>The JSON text of a network of any engine, given as its <paramref name="weights"/>.</summary>
+    /// <exception cref="ArgumentException">For a scalar <see cref="NetworkKind.MLP"/> in float32: Values hold
+    /// float64.</exception>
+    public static string ToJson(MlpWeights weights, NetworkKind network, Precision precision, IReadOnlyDictionary<string, string>? notes = null)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var file = new ModelFileDto(Format, Version, model.InputCount,
-            model.Layers.Select(l => new LayerDto(
+        ArgumentNullException.ThrowIfNull(weights);
+        if (network == NetworkKind.MLP && precision != Precision.Float64)
+            throw new ArgumentException($"Expected float64 for a scalar MLP (Values hold doubles), got {KindNames.Precisions.Of(precision)}.", nameof(precision));
+        var file = new ModelFileDto(Format, Version, KindNames.Networks.Of(network), KindNames.Precisions.Of(precision), weights.InputCount,
+            weights.Layers.Select(l => new LayerDto(
                 l.OutputCount,
-                l.Neurons[0].Activation.Name(),
-                l.Neurons.Select(n => n.Weights.Select(w => w.Data).ToArray()).ToArray(),
-                l.Neurons.Select(n => n.Bias.Data).ToArray())).ToArray(),
+                l.Activation.Name(),
+                Enumerable.Range(0, l.OutputCount).Select(n => l.Weights.AsSpan(n * l.InputCount, l.InputCount).ToArray()).ToArray(),
+                l.Biases)).ToArray(),
             notes?.ToDictionary());
         return JsonSerializer.Serialize(file, ModelFileJsonContext.Default.ModelFileDto);
     }
@@ -94,9 +112,11 @@ public static class ModelFile
     }
 
     /// <summary>The architecture in words, such as "2-16-16-1 (ReLU, Linear output)".</summary>
-    public static string Shape(MLP model) =>
-        $"{model.InputCount}-{string.Join("-", model.Layers.Select(l => l.OutputCount))} " +
-        $"({model.Layers[0].Neurons[0].Activation.Name()}, {model.Layers[^1].Neurons[0].Activation.Name()} output)";
+    public static string Shape(MLP model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return MlpWeights.Describe(model.InputCount, model.Layers.Select(l => l.OutputCount), model.Layers[0].Neurons[0].Activation, model.Layers[^1].Neurons[0].Activation);
+    }
 
     private static LoadedModel Read(ReadOnlySpan<byte> utf8, string source)
     {
@@ -112,24 +132,24 @@ public static class ModelFile
         }
         if (file is null || file.Format != Format)
             throw new ModelFormatException($"{source} is not a micrograd model: expected \"format\": \"{Format}\", got {(file?.Format is null ? "none" : $"\"{file.Format}\"")}.");
-        if (file.Version != Version)
-            throw new ModelFormatException($"{source} has layout version {file.Version}; this version of Micrograd reads version {Version}.");
-        var layers = ModelFileCheck.Layers(file, source);
+        var (network, precision) = ModelFileCheck.Kind(file, source);
+        var layers = ModelFileCheck.Layers(file, precision, source);
         var activations = ModelFileCheck.Activations(layers, source);
 
         // Every shape now matches the numbers present, so building allocates no more than the file holds.
-        var model = new MLP(file.Inputs, layers.Select(l => l.Size).ToArray(), activations[0], activations[^1]);
+        int inputs = file.Inputs;
+        var weights = new LayerWeights[layers.Length];
         for (int l = 0; l < layers.Length; l++)
         {
-            for (int n = 0; n < layers[l].Size; n++)
-            {
-                var neuron = model.Layers[l].Neurons[n];
-                var weights = layers[l].Weights![n];
-                for (int i = 0; i < weights.Length; i++) neuron.Weights[i].Data = weights[i];
-                neuron.Bias.Data = layers[l].Biases![n];
-            }
+            var layer = layers[l];
+            var w = new double[(long)layer.Size * inputs];
+            for (int n = 0; n < layer.Size; n++) layer.Weights![n].CopyTo(w, n * inputs);
+            weights[l] = new LayerWeights(inputs, layer.Size, w, layer.Biases!, activations[l]);
+            inputs = layer.Size;
         }
-        return new LoadedModel(model, file.Notes ?? []);
+        var mlp = new MlpWeights(file.Inputs, weights);
+        ModelFileCheck.SharedHiddenActivation(mlp, source);
+        return new LoadedModel(mlp, network, precision, file.Notes ?? []);
     }
 
     // The whole stream, refusing one longer than `max` without reading past it (a pipe or a device has no length to check first).
@@ -151,10 +171,57 @@ public static class ModelFile
         new($"{source} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}; a model file is at most {MaxFileBytes:N0} bytes ({MaxFileBytes >> 20} MiB).");
 }
 
+/// <summary>Which class a model file's network came from, and is best run as.</summary>
+public enum NetworkKind
+{
+    /// <summary>The scalar <see cref="Nn.MLP"/> of Values, in float64.</summary>
+    MLP,
+    /// <summary>The <see cref="TensorMLP{T}"/>, in float64 or float32.</summary>
+    TensorMLP,
+}
+
 /// <summary>A model read from a file, with the notes saved beside it.</summary>
-/// <param name="Model">The network, ready to use.</param>
-/// <param name="Notes">Whatever notes were saved with it (empty if none).</param>
-public sealed record LoadedModel(MLP Model, IReadOnlyDictionary<string, string> Notes);
+public sealed class LoadedModel
+{
+    private MLP? _model;
+
+    internal LoadedModel(MlpWeights weights, NetworkKind network, Precision precision, IReadOnlyDictionary<string, string> notes) =>
+        (Weights, Network, Precision, Notes) = (weights, network, precision, notes);
+
+    /// <summary>A scalar MLP read from elsewhere (such as an ONNX file), with its notes.</summary>
+    public LoadedModel(MLP model, IReadOnlyDictionary<string, string> notes)
+        : this(MlpWeights.Of(model), NetworkKind.MLP, Precision.Float64, notes ?? throw new ArgumentNullException(nameof(notes))) => _model = model;
+
+    /// <summary>The architecture and every parameter.</summary>
+    public MlpWeights Weights { get; }
+
+    /// <summary>What was saved: a scalar MLP, or a tensor MLP (version 1 files hold scalar MLPs).</summary>
+    public NetworkKind Network { get; }
+
+    /// <summary>The number type the network computed in: float64, or float32 for a tensor MLP that did.</summary>
+    public Precision Precision { get; }
+
+    /// <summary>Whatever notes were saved with it (empty if none).</summary>
+    public IReadOnlyDictionary<string, string> Notes { get; }
+
+    /// <summary>The network as a scalar MLP of Values, ready to use (built on first use; for a tensor MLP, its
+    /// numbers in float64). <see cref="MlpWeights.ToTensorMLP{T}"/> gives it as a tensor MLP.</summary>
+    public MLP Model => _model ??= Weights.ToMLP();
+
+    /// <summary>The outputs for each row of <paramref name="inputs"/>, computed as the network was trained: a
+    /// scalar MLP on Values, a tensor MLP on tensors in its precision.</summary>
+    /// <exception cref="ArgumentException">For a row with the wrong number of inputs.</exception>
+    public double[][] Predict(IReadOnlyList<IReadOnlyList<double>> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return (Network, Precision) switch
+        {
+            (NetworkKind.TensorMLP, Precision.Float32) => TensorStep<float>.Predict(Weights.ToTensorMLP<float>(), inputs),
+            (NetworkKind.TensorMLP, _) => TensorStep<double>.Predict(Weights.ToTensorMLP<double>(), inputs),
+            _ => [.. inputs.Select(x => Model.Forward(x).Select(v => v.Data).ToArray())],
+        };
+    }
+}
 
 /// <summary>A model file that cannot be read: corrupt, of another format, or of another shape.</summary>
 public sealed class ModelFormatException(string message) : FormatException(message);

@@ -1,4 +1,5 @@
 using Micrograd.Nn;
+using Micrograd.Training;
 
 namespace Micrograd.Serialization;
 
@@ -9,9 +10,32 @@ namespace Micrograd.Serialization;
 /// </summary>
 internal static class ModelFileCheck
 {
-    /// <summary>The file's layers, each checked against its inputs.</summary>
+    /// <summary>What the file's version and fields say the network is: version 1 files hold scalar MLPs in
+    /// float64 and name neither; version 2 files name both.</summary>
+    /// <exception cref="ModelFormatException">For another version, or a network or precision missing or unknown.</exception>
+    public static (NetworkKind Network, Precision Precision) Kind(ModelFileDto file, string source)
+    {
+        if (file.Version == 1)
+        {
+            if (file.Network is not null || file.Precision is not null)
+                throw new ModelFormatException($"{source} has layout version 1, which has no \"network\" or \"precision\"; expected version {ModelFile.Version} with them.");
+            return (NetworkKind.MLP, Precision.Float64);
+        }
+        if (file.Version != ModelFile.Version)
+            throw new ModelFormatException($"{source} has layout version {file.Version}; this version of Micrograd reads versions 1 and {ModelFile.Version}.");
+        if (!KindNames.Networks.TryParse(file.Network, out var network))
+            throw new ModelFormatException($"{source}: expected \"network\": {KindNames.Networks.Listed}; got {Quoted(file.Network)}.");
+        if (!KindNames.Precisions.TryParse(file.Precision, out var precision))
+            throw new ModelFormatException($"{source}: expected \"precision\": {KindNames.Precisions.Listed}; got {Quoted(file.Precision)}.");
+        if (network == NetworkKind.MLP && precision != Precision.Float64)
+            throw new ModelFormatException($"{source}: expected \"precision\": \"float64\" for a scalar mlp (Values hold doubles), got \"{file.Precision}\".");
+        return (network, precision);
+    }
+
+    /// <summary>The file's layers, each checked against its inputs; every number must be finite in
+    /// <paramref name="precision"/>.</summary>
     /// <exception cref="ModelFormatException">Naming the layer, neuron and weight at fault.</exception>
-    public static LayerDto[] Layers(ModelFileDto file, string source)
+    public static LayerDto[] Layers(ModelFileDto file, Precision precision, string source)
     {
         if (file.Layers is not { Length: > 0 })
             throw new ModelFormatException($"{source} has no layers.");
@@ -37,8 +61,8 @@ internal static class ModelFileCheck
                 if (weights is null || weights.Length != inputs)
                     throw new ModelFormatException($"{where}, neuron {n + 1}: expected {inputs} weights, got {weights?.Length ?? 0}.");
                 for (int i = 0; i < inputs; i++)
-                    Finite(weights[i], $"{where}, neuron {n + 1}, weight {i + 1}");
-                Finite(layer.Biases[n], $"{where}, neuron {n + 1}, bias");
+                    Finite(weights[i], precision, $"{where}, neuron {n + 1}, weight {i + 1}");
+                Finite(layer.Biases[n], precision, $"{where}, neuron {n + 1}, bias");
             }
             parameters += (long)layer.Size * (inputs + 1);
             if (parameters > ModelFile.MaxParameters)
@@ -48,8 +72,8 @@ internal static class ModelFileCheck
         return file.Layers;
     }
 
-    /// <summary>Each layer's activation; the hidden layers must share one.</summary>
-    /// <exception cref="ModelFormatException">For an unknown activation or hidden layers that differ.</exception>
+    /// <summary>Each layer's activation.</summary>
+    /// <exception cref="ModelFormatException">For an unknown activation.</exception>
     public static Activation[] Activations(LayerDto[] layers, string source)
     {
         var activations = new Activation[layers.Length];
@@ -58,15 +82,24 @@ internal static class ModelFileCheck
             try { activations[l] = Nn.Activations.Parse(layers[l].Activation ?? ""); }
             catch (ArgumentException e) { throw new ModelFormatException($"{source}, layer {l + 1}: {e.Message}"); }
         }
-        for (int l = 1; l < activations.Length - 1; l++)
-            if (activations[l] != activations[0])
-                throw new ModelFormatException($"{source}: expected every hidden layer to share one activation, but layer 1 is {activations[0]} and layer {l + 1} is {activations[l]}.");
         return activations;
     }
 
-    private static void Finite(double x, string where)
+    /// <summary>The hidden layers share one activation, as every MLP class needs.</summary>
+    /// <exception cref="ModelFormatException">When they differ.</exception>
+    public static void SharedHiddenActivation(MlpWeights weights, string source)
+    {
+        try { _ = weights.HiddenActivation; }
+        catch (InvalidOperationException e) { throw new ModelFormatException($"{source}: {char.ToLowerInvariant(e.Message[0])}{e.Message[1..]}"); }
+    }
+
+    private static void Finite(double x, Precision precision, string where)
     {
         if (!double.IsFinite(x))
             throw new ModelFormatException($"{where} is {(double.IsNaN(x) ? "NaN" : x > 0 ? "infinite (or beyond ±1.8e308)" : "-infinite (or beyond ±1.8e308)")}; a model's parameters must be finite numbers.");
+        if (precision == Precision.Float32 && !float.IsFinite((float)x))
+            throw new ModelFormatException($"{where} is {x:R}, beyond float32's ±3.4e38; a float32 model's parameters must be finite float32 numbers.");
     }
+
+    private static string Quoted(string? text) => text is null ? "none" : $"\"{text}\"";
 }

@@ -5,8 +5,8 @@ using System.Text.Json.Serialization;
 
 namespace Micrograd.Serialization;
 
-/// <summary>The JSON layout of a model file.</summary>
-internal sealed record ModelFileDto(string? Format, int Version, int Inputs, LayerDto[]? Layers, Dictionary<string, string>? Notes);
+/// <summary>The JSON layout of a model file (version 1 has no Network or Precision).</summary>
+internal sealed record ModelFileDto(string? Format, int Version, string? Network, string? Precision, int Inputs, LayerDto[]? Layers, Dictionary<string, string>? Notes);
 
 /// <summary>One layer: its size, activation, one row of weights per neuron and one bias per neuron.</summary>
 internal sealed record LayerDto(int Size, string? Activation, double[][]? Weights, double[]? Biases);

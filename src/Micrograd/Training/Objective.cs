@@ -1,3 +1,6 @@
+using System.Numerics;
+using Micrograd.Tensors;
+
 namespace Micrograd.Training;
 
 /// <summary>The loss a run minimises, plus an optional α·Σp² (<paramref name="l2"/>), and the accuracy that
@@ -24,6 +27,26 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
         return L2 == 0 ? loss : loss + Losses.L2(parameters, L2);
     }
 
+    /// <summary>The same loss on the tensor engine, for outputs [N, outputs] and N targets.</summary>
+    public Tensor<T> Loss<T>(Tensor<T> outputs, Tensor<T> targets, IReadOnlyList<Tensor<T>> parameters) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var loss = DataLoss(outputs, targets);
+        return L2 == 0 ? loss : loss + Losses.L2(parameters, L2);
+    }
+
+    /// <summary>The loss without the L2 term.</summary>
+    public Tensor<T> DataLoss<T>(Tensor<T> outputs, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> => Kind switch
+    {
+        LossKind.SumSquaredError => Losses.SumSquaredError(outputs, targets),
+        LossKind.MeanSquaredError => Losses.MeanSquaredError(outputs, targets),
+        LossKind.Hinge => Losses.Hinge(outputs, targets),
+        LossKind.CrossEntropy => Losses.CrossEntropy(outputs, ClassIndices(targets)),
+        _ => throw new InvalidOperationException($"Unknown loss {Kind}."),
+    };
+
+    /// <summary>True when the loss adds up over examples (the sum of squared errors) rather than averaging.</summary>
+    public bool SumsOverExamples => Kind == LossKind.SumSquaredError;
+
     /// <summary>The fraction of examples whose predicted label or class is the target; null for regression
     /// (<see cref="OutputKind.Value"/>) or no examples.</summary>
     public double? Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
@@ -35,6 +58,24 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
         return (double)right / targets.Count;
     }
 
+    /// <summary>How many of the rows of <paramref name="outputs"/> ([N, width], row-major) predict their
+    /// target; 0 for regression.</summary>
+    public int Correct<T>(ReadOnlySpan<T> outputs, int width, ReadOnlySpan<T> targets) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Outputs == OutputKind.Value) return 0;
+        int right = 0;
+        for (int i = 0; i < targets.Length; i++)
+            if (Outputs.Predict(outputs.Slice(i * width, width)) == double.CreateChecked(targets[i])) right++;
+        return right;
+    }
+
+    private static int[] ClassIndices<T>(Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var classes = new int[targets.Count];
+        for (int i = 0; i < classes.Length; i++) classes[i] = int.CreateSaturating(targets.Data[i]);
+        return classes;
+    }
+
     /// <exception cref="ArgumentException">When the data or the number of outputs do not suit this loss.</exception>
     public void Validate(Data.Dataset data, int outputCount)
     {
@@ -43,6 +84,10 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
             case LossKind.CrossEntropy:
                 if (outputCount < 2)
                     throw new ArgumentException($"Expected at least 2 outputs for cross-entropy (one per class), got {outputCount}.");
+                if (data.Count > 0 && data.Targets.Max() is var top && top >= outputCount && top == Math.Floor(top) && top < int.MaxValue)
+                    throw new ArgumentException(
+                        $"Expected at most {outputCount} classes, one per output, for cross-entropy; '{data.Name}' has classes up to {top} ({top + 1} classes). " +
+                        $"Give the last layer {top + 1} outputs.");
                 for (int i = 0; i < data.Count; i++) Losses.ClassIndex(data.Targets[i], outputCount, i);
                 break;
             case LossKind.Hinge:

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Micrograd.Training;
 
 /// <summary>How to read a model's outputs; the trainer decides it (<see cref="OutputKinds.For"/>).</summary>
@@ -24,18 +26,27 @@ public static class OutputKinds
 
     /// <summary>The label (-1 or +1) or class (0, 1, ...) that <paramref name="outputs"/> predict; null for
     /// <see cref="OutputKind.Value"/>, which has none.</summary>
-    public static double? Predict(this OutputKind kind, IReadOnlyList<double> outputs) => kind switch
+    public static double? Predict(this OutputKind kind, IReadOnlyList<double> outputs) =>
+        Predict(kind, outputs is double[] array ? array : [.. outputs]);
+
+    /// <summary>As for a list, on any number type (a row of a tensor's outputs).</summary>
+    public static double? Predict<T>(this OutputKind kind, ReadOnlySpan<T> outputs) where T : INumber<T> => kind switch
     {
-        OutputKind.Sign => outputs[0] > 0 ? 1 : -1,
+        OutputKind.Sign => outputs[0] > T.Zero ? 1 : -1,
         OutputKind.ArgMax => ArgMax(outputs),
         _ => null,
     };
 
+    /// <summary>The index of a label among the classes: -1 is 0 and +1 is 1 for a sign; a class is its own index.</summary>
+    public static int ClassIndex(this OutputKind kind, double label) => kind == OutputKind.Sign ? (label > 0 ? 1 : 0) : (int)label;
+
     /// <summary>The index of the largest number, the first on a tie.</summary>
-    public static int ArgMax(IReadOnlyList<double> xs)
+    public static int ArgMax(IReadOnlyList<double> xs) => ArgMax<double>(xs is double[] array ? array : [.. xs]);
+
+    public static int ArgMax<T>(ReadOnlySpan<T> xs) where T : INumber<T>
     {
         int best = 0;
-        for (int i = 1; i < xs.Count; i++) if (xs[i] > xs[best]) best = i;
+        for (int i = 1; i < xs.Length; i++) if (xs[i] > xs[best]) best = i;
         return best;
     }
 }

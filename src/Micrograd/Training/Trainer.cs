@@ -1,6 +1,7 @@
 using Micrograd.Data;
 using Micrograd.Nn;
 using Micrograd.Optim;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Training;
 
@@ -13,9 +14,14 @@ public readonly record struct Evaluation(double Loss, double? Accuracy);
 
 /// <summary>Runs a <see cref="TrainingConfig"/>: data, model and optimizer from one seeded <see cref="Data.Rng"/>,
 /// then steps, each the lecture's loop: forward, loss, zero the gradients, backward, update.</summary>
+/// <remarks>On the tensor engine (<see cref="EngineKind.Tensor"/>) the network is a <see cref="TensorMLP{T}"/>
+/// rather than an <see cref="MLP"/>; <see cref="Weights"/> and <see cref="Predict"/> serve every engine.</remarks>
 public sealed class Trainer
 {
+    private readonly MLP? _model;
     private readonly TapeStep? _tape;
+    private readonly ITensorStep? _tensor;
+    private readonly int[] _order; // the minibatch draw's index buffer, reused
 
     /// <summary>Prepares a run. Without <paramref name="data"/> it loads <see cref="TrainingConfig.Dataset"/>
     /// (<see cref="Datasets.Load"/>); <paramref name="rng"/> is the generator the data was drawn from, which then
@@ -32,25 +38,31 @@ public sealed class Trainer
         if (Data.Train.Count == 0) throw new ArgumentException($"Expected training examples in '{Data.Train.Name}', got none.");
         CheckLimits(config, Data);
 
-        Model = new MLP(Data.Train.InputCount, config.Layers, config.Activation, config.OutputActivation, config.Init, Rng);
         Objective = new Objective(config.Loss, config.L2, OutputKinds.For(config.Loss, Data.Train.Targets));
-        foreach (var part in new[] { Data.Train, Data.Validation, Data.Test }) Objective.Validate(part, Model.OutputCount);
+        foreach (var part in new[] { Data.Train, Data.Validation, Data.Test }) Objective.Validate(part, config.Layers[^1]);
 
-        Optimizer = config.Optimizer switch
+        if (config.Engine == EngineKind.Tensor)
         {
-            OptimizerKind.Sgd => new Sgd(Model.Parameters(), config.LearningRate, config.Momentum, config.WeightDecay),
-            OptimizerKind.AdamW => new AdamW(Model.Parameters(), config.LearningRate, config.Beta1, config.Beta2, config.Eps, config.WeightDecay),
-            _ => throw new ArgumentException($"Unknown optimizer {config.Optimizer}."),
-        };
+            _tensor = config.Precision == Precision.Float32
+                ? new TensorStep<float>(config, Data, BatchSize, Objective, Rng)
+                : new TensorStep<double>(config, Data, BatchSize, Objective, Rng);
+            Optimizer = NewOptimizer(config, null, _tensor.Parameters);
+        }
+        else
+        {
+            _model = new MLP(Data.Train.InputCount, config.Layers, config.Activation, config.OutputActivation, config.Init, Rng);
+            Optimizer = NewOptimizer(config, _model.Parameters(), null);
+        }
         if (config.DecayLearningRate) Optimizer.Schedule = k => config.LearningRate * (1 - 0.9 * k / config.Steps);
+        _order = BatchSize < Data.Train.Count ? new int[Data.Train.Count] : [];
 
         if (config.Engine == EngineKind.Tape)
         {
             if (BatchSize < Data.Train.Count)
                 throw new ArgumentException(
                     $"Expected the full batch ({Data.Train.Count} examples) with the tape engine, got a batch size of {BatchSize}: " +
-                    "a tape replays one recorded graph, and a minibatch changes the graph's constants. Use the dynamic engine for minibatches.");
-            _tape = new TapeStep(Model, Objective, Data.Train);
+                    "a tape replays one recorded graph, and a minibatch changes the graph's constants. Use the dynamic or tensor engine for minibatches.");
+            _tape = new TapeStep(_model!, Objective, Data.Train);
         }
     }
 
@@ -60,7 +72,11 @@ public sealed class Trainer
 
     public DatasetSplits Data { get; }
 
-    public MLP Model { get; }
+    /// <summary>The network of Values that the dynamic and tape engines train.</summary>
+    /// <exception cref="InvalidOperationException">On the tensor engine, whose network is a tensor MLP: see
+    /// <see cref="Weights"/> and <see cref="Predict"/>.</exception>
+    public MLP Model => _model ?? throw new InvalidOperationException(
+        "Expected a scalar engine for Trainer.Model, but this run trains a tensor MLP on the tensor engine: use Weights() for its numbers and Predict for its outputs.");
 
     public Objective Objective { get; }
 
@@ -71,6 +87,18 @@ public sealed class Trainer
 
     public int StepsTaken => Optimizer.StepCount;
 
+    /// <summary>A copy of the network's architecture and numbers, whichever engine trains it.</summary>
+    public MlpWeights Weights() => _tensor?.Weights() ?? MlpWeights.Of(_model!);
+
+    /// <summary>The network's outputs for each row of <paramref name="inputs"/>, without gradients. The scalar
+    /// engines' network runs here as a float64 tensor MLP, which gives its numbers to rounding, many rows at once.</summary>
+    /// <exception cref="ArgumentException">For a row with the wrong number of inputs.</exception>
+    public double[][] Predict(IReadOnlyList<IReadOnlyList<double>> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return _tensor?.Predict(inputs) ?? TensorStep<double>.Predict(Weights().ToTensorMLP<double>(), inputs);
+    }
+
     public StepRecord Step()
     {
         int step = StepsTaken;
@@ -78,12 +106,15 @@ public sealed class Trainer
             ? Evaluate(Data.Validation)
             : null;
         if (_tape is not null) return _tape.Run(Optimizer, step, validation);
-
         var batch = NextBatch();
+        if (_tensor is not null) return _tensor.Run(Optimizer, step, batch, validation);
+
+        var examples = batch is null ? Data.Train : Data.Train.Select(batch);
+        var model = _model!;
 
         // 1. forward: the network's outputs for every example in the batch, then the loss
-        var outputs = batch.Inputs.Select(Model.Forward).ToArray();
-        var loss = Objective.Loss(outputs, batch.Targets, Model.Parameters());
+        var outputs = examples.Inputs.Select(model.Forward).ToArray();
+        var loss = Objective.Loss(outputs, examples.Targets, model.Parameters());
 
         // 2. zero the gradients, which would otherwise add up across steps
         Optimizer.ZeroGrad();
@@ -94,7 +125,7 @@ public sealed class Trainer
         // 4. update: move every parameter a little against its gradient
         Optimizer.Step();
 
-        var accuracy = Objective.Accuracy(Numbers(outputs), batch.Targets);
+        var accuracy = Objective.Accuracy(Numbers(outputs), examples.Targets);
         return new StepRecord(step, loss.Data, accuracy, validation?.Loss, validation?.Accuracy);
     }
 
@@ -117,35 +148,78 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Count == 0) throw new ArgumentException("Expected examples to evaluate, got none.", nameof(data));
+        if (_tensor is not null) return _tensor.Evaluate(data);
         var outputs = data.Inputs.Select(Model.Forward).ToArray();
         var loss = Objective.Loss(outputs, data.Targets, Model.Parameters());
         return new Evaluation(loss.Data, Objective.Accuracy(Numbers(outputs), data.Targets));
     }
 
-    // The largest graph a run builds is one pass over its largest split (Evaluate, or a full-batch step).
+    private static Optimizer NewOptimizer(TrainingConfig c, IReadOnlyList<Value>? values, IReadOnlyList<Tensors.Tensor>? tensors) => c.Optimizer switch
+    {
+        OptimizerKind.Sgd when values is not null => new Sgd(values, c.LearningRate, c.Momentum, c.WeightDecay),
+        OptimizerKind.Sgd => new Sgd(tensors!, c.LearningRate, c.Momentum, c.WeightDecay),
+        OptimizerKind.AdamW when values is not null => new AdamW(values, c.LearningRate, c.Beta1, c.Beta2, c.Eps, c.WeightDecay),
+        OptimizerKind.AdamW => new AdamW(tensors!, c.LearningRate, c.Beta1, c.Beta2, c.Eps, c.WeightDecay),
+        _ => throw new ArgumentException($"Unknown optimizer {c.Optimizer}."),
+    };
+
+    /// <summary>The engine for a run whose user named none: <paramref name="config"/>'s own engine when the
+    /// network is within that engine's <see cref="EngineLimits"/>, else the tensor engine when it is within
+    /// the tensor engine's.</summary>
+    /// <returns>The engine, and why in words when it is not the config's own (null otherwise).</returns>
+    public static (EngineKind Engine, string? Why) ChooseEngine(TrainingConfig config, DatasetSplits data)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        var tensor = config with { Engine = EngineKind.Tensor };
+        if (config.Engine == EngineKind.Tensor || LimitProblem(config, data) is null || LimitProblem(tensor, data) is not null)
+            return (config.Engine, null);
+        var limits = EngineLimits.Of(config.Engine);
+        long parameters = MLP.ParameterCount(data.Train.InputCount, config.Layers);
+        return (EngineKind.Tensor, parameters > limits.Parameters
+            ? $"{parameters:N0} parameters are more than the {KindNames.Engines.Of(config.Engine)} engine takes on ({limits.Parameters:N0})"
+            : $"{parameters:N0} parameters × {LargestSplit(data):N0} examples are more than the {KindNames.Engines.Of(config.Engine)} engine takes on ({limits.ParametersTimesExamples:N0})");
+    }
+
     private static void CheckLimits(TrainingConfig config, DatasetSplits data)
+    {
+        if (LimitProblem(config, data) is { } problem) throw new ArgumentException(problem);
+    }
+
+    // The scalar engines' largest graph is one pass over the largest split (Evaluate, or a full-batch step);
+    // the tensor engine's largest arrays are one step's batch (it evaluates in chunks).
+    private static string? LimitProblem(TrainingConfig config, DatasetSplits data)
     {
         var limits = EngineLimits.Of(config.Engine);
         string engine = KindNames.Engines.Of(config.Engine);
-        long parameters = MLP.ParameterCount(data.Train.InputCount, config.Layers);
-        string network = $"layers {string.Join(",", config.Layers)} on {data.Train.InputCount} input{(data.Train.InputCount == 1 ? "" : "s")}";
+        int inputs = data.Train.InputCount;
+        long parameters = MLP.ParameterCount(inputs, config.Layers);
+        string network = $"layers {string.Join(",", config.Layers)} on {inputs} input{(inputs == 1 ? "" : "s")}";
         if (parameters > limits.Parameters)
-            throw new ArgumentException($"Expected a network of at most {limits.Parameters:N0} parameters for the {engine} engine, got {parameters:N0} ({network}): every parameter is a Value of its own. Use a smaller network.");
-        long examples = Math.Max(data.Train.Count, Math.Max(data.Validation.Count, data.Test.Count));
+            return $"Expected a network of at most {limits.Parameters:N0} parameters for the {engine} engine, got {parameters:N0} ({network}). Use a smaller network.";
+        long examples = LargestSplit(data);
         if (parameters * examples > limits.ParametersTimesExamples)
-            throw new ArgumentException(
-                $"Expected at most {limits.ParametersTimesExamples:N0} parameters × examples for the {engine} engine, got {parameters:N0} × {examples:N0} " +
-                $"({network}): one pass over the data would build about {2 * parameters * examples:N0} Values. Use a smaller network or fewer examples.");
+            return $"Expected at most {limits.ParametersTimesExamples:N0} parameters × examples for the {engine} engine, got {parameters:N0} × {examples:N0} " +
+                   $"({network}): one pass over the data would build about {2 * parameters * examples:N0} Values. Use a smaller network or fewer examples, or the tensor engine.";
+        long units = inputs + config.Layers.Sum(size => (long)size);
+        long batch = Math.Min(config.BatchSize ?? data.Train.Count, data.Train.Count);
+        if (units * batch > limits.UnitsTimesExamples)
+            return $"Expected at most {limits.UnitsTimesExamples:N0} examples × units (inputs plus neurons) in one step for the {engine} engine, got {batch:N0} × {units:N0} " +
+                   $"({network}): a step keeps about 6 numbers per unit per example. Use a smaller batch or a smaller network.";
+        return null;
     }
+
+    private static long LargestSplit(DatasetSplits data) => Math.Max(data.Train.Count, Math.Max(data.Validation.Count, data.Test.Count));
 
     private static double[][] Numbers(Value[][] outputs) => outputs.Select(o => o.Select(v => v.Data).ToArray()).ToArray();
 
-    private Dataset NextBatch()
+    // The examples of the next step, drawn as the first BatchSize of a fresh shuffle of 0..n-1 (every engine
+    // draws the same, so the same seed trains the same way); null for the full batch.
+    private int[]? NextBatch()
     {
-        var train = Data.Train;
-        if (BatchSize == train.Count) return train;
-        var order = Enumerable.Range(0, train.Count).ToArray();
-        Rng.Shuffle(order);
-        return train.Select(order[..BatchSize]);
+        if (BatchSize == Data.Train.Count) return null;
+        for (int i = 0; i < _order.Length; i++) _order[i] = i;
+        Rng.Shuffle(_order);
+        return _order[..BatchSize];
     }
 }

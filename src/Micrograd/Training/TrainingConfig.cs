@@ -57,6 +57,9 @@ public sealed record TrainingConfig
 
     public EngineKind Engine { get; init; } = EngineKind.Dynamic;
 
+    /// <summary>The number type of the tensor engine; the scalar engines always compute in float64.</summary>
+    public Precision Precision { get; init; } = Precision.Float64;
+
     /// <summary>Checks the settings that do not depend on the data.</summary>
     /// <exception cref="ArgumentException">Naming the first bad setting.</exception>
     public void Validate()
@@ -69,6 +72,8 @@ public sealed record TrainingConfig
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentException($"Expected a positive learning rate, got {LearningRate}.", nameof(LearningRate));
         if (!(L2 >= 0) || !double.IsFinite(L2)) throw new ArgumentException($"Expected an L2 strength of 0 or more, got {L2}.", nameof(L2));
         if (ValidationEvery < 0) throw new ArgumentException($"Expected ValidationEvery of 0 or more, got {ValidationEvery}.", nameof(ValidationEvery));
+        if (Precision != Precision.Float64 && Engine != EngineKind.Tensor)
+            throw new ArgumentException($"Expected float64 with the {KindNames.Engines.Of(Engine)} engine (Values hold doubles), got {KindNames.Precisions.Of(Precision)}: only the tensor engine computes in float32.", nameof(Precision));
         if (Seed == 0) throw new ArgumentException("Expected a non-zero seed (xorshift never leaves a zero state).", nameof(Seed));
     }
 }

@@ -9,7 +9,7 @@ public class TrainingLogicTests
     [Fact]
     public void The_moons_preset_reaches_100_percent_in_100_steps_with_either_engine()
     {
-        foreach (var engine in Enum.GetValues<EngineKind>())
+        foreach (var engine in TrainingSettings.Engines)
         {
             var settings = TrainingSettings.For("moons") with { Engine = engine };
             var config = settings.ToConfig(2);

@@ -14,6 +14,8 @@ public class KindNamesTests
         AssertRoundTrip(KindNames.Optimizers);
         AssertRoundTrip(KindNames.Engines);
         AssertRoundTrip(KindNames.Outputs);
+        AssertRoundTrip(KindNames.Precisions);
+        AssertRoundTrip(KindNames.Networks);
     }
 
     private static void AssertRoundTrip<T>(NameTable<T> table) where T : struct, Enum
@@ -30,7 +32,9 @@ public class KindNamesTests
     public void The_command_lines_words()
     {
         Assert.Equal(["sse", "mse", "hinge", "cross-entropy"], KindNames.Losses.Names);
-        Assert.Equal(["dynamic", "tape"], KindNames.Engines.Names);
+        Assert.Equal(["dynamic", "tape", "tensor"], KindNames.Engines.Names);
+        Assert.Equal(["float64", "float32"], KindNames.Precisions.Names);
+        Assert.Equal(["mlp", "tensor-mlp"], KindNames.Networks.Names);
         Assert.Equal("sgd or adamw", KindNames.Optimizers.Listed);
         Assert.Equal(Activation.Tanh, Activations.Parse("TANH")); // the model file's reader uses the same table
     }
@@ -39,7 +43,7 @@ public class KindNamesTests
     public void Unknown_words_throw_rather_than_fall_back()
     {
         var e = Assert.Throws<ArgumentException>(() => KindNames.Engines.Parse("jit"));
-        Assert.Equal("Expected an engine: dynamic or tape; got 'jit'.", e.Message);
+        Assert.Equal("Expected an engine: dynamic, tape or tensor; got 'jit'.", e.Message);
         Assert.Throws<ArgumentException>(() => KindNames.Optimizers.Parse("adam"));
         Assert.Throws<ArgumentException>(() => KindNames.Losses.Parse(""));
         Assert.False(KindNames.Outputs.TryParse(null, out _));

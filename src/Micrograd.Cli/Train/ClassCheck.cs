@@ -1,0 +1,30 @@
+using Micrograd.Data;
+using Micrograd.Training;
+
+namespace Micrograd.Cli.Train;
+
+/// <summary>A classifier's answers on one split after training (the validation split, or the training split
+/// when there is none): each example's true and predicted class index.</summary>
+internal sealed record ClassCheck(Dataset Split, string SplitName, int[] Truth, int[] Predicted, IReadOnlyList<string> ClassNames)
+{
+    public double Accuracy => (double)Truth.Where((t, i) => t == Predicted[i]).Count() / Math.Max(1, Truth.Length);
+
+    /// <summary>The examples predicted wrongly, in order, with the class predicted for each.</summary>
+    public (int Index, int Predicted)[] Mistakes() =>
+        [.. Enumerable.Range(0, Truth.Length).Where(i => Truth[i] != Predicted[i]).Select(i => (i, Predicted[i]))];
+
+    public static ClassCheck? Of(Trainer trainer)
+    {
+        var kind = trainer.Objective.Outputs;
+        if (kind == OutputKind.Value) return null;
+        var (split, name) = trainer.Data.Validation.Count > 0 ? (trainer.Data.Validation, "validation") : (trainer.Data.Train, "training");
+        var outputs = trainer.Predict(split.Inputs);
+        int classes = kind == OutputKind.Sign ? 2 : trainer.Config.Layers[^1];
+        var names = Enumerable.Range(0, classes).Select(c =>
+            kind == OutputKind.ArgMax && split.ClassNames is { } n && c < n.Count ? n[c] : Models.ModelNotes.FormatLabel(kind, kind == OutputKind.Sign ? 2 * c - 1 : c)).ToArray();
+        return new ClassCheck(split, name,
+            [.. split.Targets.Select(t => kind.ClassIndex(t))],
+            [.. outputs.Select(y => kind.ClassIndex(kind.Predict(y)!.Value))],
+            names);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Numerics;
+using Micrograd.Tensors.Nn;
+
+namespace Micrograd.Nn;
+
+/// <summary>One fully connected layer's numbers: y = f(W·x + b).</summary>
+/// <param name="InputCount">Inputs.</param>
+/// <param name="OutputCount">Outputs (neurons).</param>
+/// <param name="Weights">[OutputCount, InputCount], row-major: row n holds neuron n's weights, as a
+/// <see cref="Neuron"/>'s <see cref="Neuron.Weights"/> and PyTorch's <c>Linear.weight</c>.</param>
+/// <param name="Biases">One per neuron.</param>
+/// <param name="Activation">f.</param>
+public sealed record LayerWeights(int InputCount, int OutputCount, double[] Weights, double[] Biases, Activation Activation);
+
+/// <summary>
+/// What an MLP is, whichever engine holds it: the number of inputs and each layer's weights, biases and
+/// activation. Saving, plotting, predicting and exporting read this, and it converts to and from the scalar
+/// <see cref="MLP"/> and the <see cref="TensorMLP{T}"/>. The numbers are copies.
+/// </summary>
+public sealed class MlpWeights
+{
+    /// <exception cref="ArgumentException">When there are no layers, a layer's inputs are not the previous
+    /// layer's outputs (the first's: <paramref name="inputCount"/>), or its arrays are not its size.</exception>
+    public MlpWeights(int inputCount, IReadOnlyList<LayerWeights> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        if (layers.Count == 0) throw new ArgumentException("Expected at least one layer, got none.", nameof(layers));
+        MLP.CheckSizes(inputCount, layers.Select(l => l?.OutputCount ?? 0).ToArray());
+        int inputs = inputCount;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            var layer = layers[l];
+            if (layer.InputCount != inputs)
+                throw new ArgumentException($"Expected layer {l + 1} to take {inputs} inputs, got {layer.InputCount}.", nameof(layers));
+            if (layer.Weights?.Length != (long)layer.InputCount * layer.OutputCount || layer.Biases?.Length != layer.OutputCount)
+                throw new ArgumentException(
+                    $"Expected layer {l + 1} to hold {(long)layer.InputCount * layer.OutputCount} weights and {layer.OutputCount} biases, got {layer.Weights?.Length ?? 0} and {layer.Biases?.Length ?? 0}.", nameof(layers));
+            inputs = layer.OutputCount;
+        }
+        InputCount = inputCount;
+        Layers = [.. layers];
+    }
+
+    public int InputCount { get; }
+
+    public IReadOnlyList<LayerWeights> Layers { get; }
+
+    public int OutputCount => Layers[^1].OutputCount;
+
+    /// <summary>Every weight and bias.</summary>
+    public long ParameterCount => Layers.Sum(l => (long)l.Weights.Length + l.Biases.Length);
+
+    /// <summary>Every weight and bias in the order of <see cref="MLP.Parameters"/>: layer by layer, neuron by
+    /// neuron, its weights then its bias.</summary>
+    public double[] ToArray() =>
+        [.. Layers.SelectMany(l => Enumerable.Range(0, l.OutputCount).SelectMany(n => l.Weights.Skip(n * l.InputCount).Take(l.InputCount).Append(l.Biases[n])))];
+
+    /// <summary>The hidden layers' activation (the output layer's when there is one layer).</summary>
+    /// <exception cref="InvalidOperationException">When the hidden layers differ, which <see cref="MLP"/> and
+    /// <see cref="TensorMLP{T}"/> cannot hold.</exception>
+    public Activation HiddenActivation
+    {
+        get
+        {
+            for (int l = 1; l < Layers.Count - 1; l++)
+                if (Layers[l].Activation != Layers[0].Activation)
+                    throw new InvalidOperationException(
+                        $"Expected every hidden layer to share one activation, but layer 1 is {Layers[0].Activation} and layer {l + 1} is {Layers[l].Activation}.");
+            return Layers[0].Activation;
+        }
+    }
+
+    /// <summary>The architecture in words, such as "2-16-16-1 (ReLU, Linear output)".</summary>
+    public string Shape => Describe(InputCount, Layers.Select(l => l.OutputCount), Layers[0].Activation, Layers[^1].Activation);
+
+    internal static string Describe(int inputs, IEnumerable<int> sizes, Activation first, Activation output) =>
+        $"{inputs}-{string.Join("-", sizes)} ({first.Name()}, {output.Name()} output)";
+
+    public static MlpWeights Of(MLP model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new(model.InputCount, model.Layers.Select(layer => new LayerWeights(
+            layer.InputCount, layer.OutputCount,
+            [.. layer.Neurons.SelectMany(n => n.Weights.Select(w => w.Data))],
+            [.. layer.Neurons.Select(n => n.Bias.Data)],
+            layer.Neurons[0].Activation)).ToArray());
+    }
+
+    /// <summary>A tensor MLP's weights, each widened to double exactly (a <see cref="Linear{T}"/> holds
+    /// them [in, out]; here they are [out, in]).</summary>
+    public static MlpWeights Of<T>(TensorMLP<T> model) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new(model.InputCount, model.Layers.Select((layer, l) =>
+        {
+            int nin = layer.InputCount, nout = layer.OutputCount;
+            var w = layer.Weight.Data;
+            var weights = new double[nin * nout];
+            for (int o = 0; o < nout; o++)
+                for (int i = 0; i < nin; i++) weights[o * nin + i] = double.CreateChecked(w[i * nout + o]);
+            return new LayerWeights(nin, nout, weights, [.. layer.Bias.Data.Select(double.CreateChecked)], model.Activations[l]);
+        }).ToArray());
+    }
+
+    /// <summary>A scalar MLP holding these numbers.</summary>
+    /// <exception cref="InvalidOperationException">When the hidden layers differ in activation.</exception>
+    public MLP ToMLP()
+    {
+        var model = new MLP(InputCount, [.. Layers.Select(l => l.OutputCount)], HiddenActivation, Layers[^1].Activation);
+        for (int l = 0; l < Layers.Count; l++)
+        {
+            var from = Layers[l];
+            for (int n = 0; n < from.OutputCount; n++)
+            {
+                var neuron = model.Layers[l].Neurons[n];
+                for (int i = 0; i < from.InputCount; i++) neuron.Weights[i].Data = from.Weights[n * from.InputCount + i];
+                neuron.Bias.Data = from.Biases[n];
+            }
+        }
+        return model;
+    }
+
+    /// <summary>A tensor MLP holding these numbers, rounded to <typeparamref name="T"/> (a float32 network's
+    /// own weights come back exactly).</summary>
+    /// <exception cref="InvalidOperationException">When the hidden layers differ in activation.</exception>
+    public TensorMLP<T> ToTensorMLP<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var model = new TensorMLP<T>(InputCount, [.. Layers.Select(l => l.OutputCount)], HiddenActivation, Layers[^1].Activation);
+        for (int l = 0; l < Layers.Count; l++)
+        {
+            var from = Layers[l];
+            int nin = from.InputCount, nout = from.OutputCount;
+            var w = model.Layers[l].Weight.Data;
+            for (int o = 0; o < nout; o++)
+                for (int i = 0; i < nin; i++) w[i * nout + o] = T.CreateChecked(from.Weights[o * nin + i]);
+            for (int o = 0; o < nout; o++) model.Layers[l].Bias.Data[o] = T.CreateChecked(from.Biases[o]);
+        }
+        return model;
+    }
+}
