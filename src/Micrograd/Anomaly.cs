@@ -1,30 +1,24 @@
 namespace Micrograd;
 
-/// <summary>
-/// Thrown by <see cref="Value.Backward(bool)"/> with anomaly detection on, at the first node whose value or
-/// gradient is NaN or infinite. Like PyTorch's anomaly mode, it points at where a bad number first appeared
-/// rather than at the loss where it ended up.
-/// </summary>
+/// <summary>Thrown by <see cref="Value.Backward(bool)"/> at the first node whose value or gradient is NaN or
+/// infinite: like PyTorch's anomaly mode, where a bad number first appeared, not the loss where it ended up.</summary>
 public sealed class AnomalyException : ArithmeticException
 {
-    /// <summary>Creates the exception for <paramref name="node"/>.</summary>
     public AnomalyException(string message, Value node, Value? producer) : base(message)
     {
         Node = node;
         Producer = producer;
     }
 
-    /// <summary>The first node whose value or gradient is not finite.</summary>
     public Value Node { get; }
 
     /// <summary>For a bad gradient, the node whose backward step produced it; null for a bad value.</summary>
     public Value? Producer { get; }
 }
 
-/// <summary>The checks behind <see cref="AnomalyException"/>.</summary>
 internal static class Anomaly
 {
-    /// <summary>Checks values in forward order, each computed node after the leaves it reads.</summary>
+    /// <summary>In forward order, each computed node after the leaves it reads.</summary>
     public static void CheckValues(ReadOnlySpan<Value> nodes)
     {
         foreach (var v in nodes)
@@ -35,7 +29,7 @@ internal static class Anomaly
         }
     }
 
-    /// <summary>Checks the operands' gradients just after <paramref name="v"/> passed its gradient to them.</summary>
+    /// <summary>The operands' gradients, just after <paramref name="v"/> passed its gradient to them.</summary>
     public static void CheckGradients(Value v)
     {
         CheckGradient(v.A!, v);

@@ -4,11 +4,10 @@ namespace Micrograd;
 /// learning and for checking <see cref="Value.Backward()"/>.</summary>
 public static class Gradients
 {
-    /// <summary>The step used when none is given: small enough for a good slope, large enough that rounding
-    /// error (about 1e-16 / h) stays small.</summary>
+    /// <summary>Small enough for a good slope, large enough that rounding error (about 1e-16 / h) stays small.</summary>
     public const double DefaultStep = 1e-6;
 
-    /// <summary>The derivative by its definition, (f(x + h) - f(x)) / h. Its error shrinks like h.</summary>
+    /// <summary>(f(x + h) - f(x)) / h; its error shrinks like h.</summary>
     public static double Numerical(Func<double, double> f, double x, double h = DefaultStep)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -16,8 +15,7 @@ public static class Gradients
         return (f(x + h) - f(x)) / h;
     }
 
-    /// <summary>The central difference, (f(x + h) - f(x - h)) / 2h. Its error shrinks like h², so it is
-    /// the better estimate for the same h.</summary>
+    /// <summary>(f(x + h) - f(x - h)) / 2h; its error shrinks like h², a better estimate for the same h.</summary>
     public static double Central(Func<double, double> f, double x, double h = DefaultStep)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -75,10 +73,10 @@ public sealed class GradientCheck
 
     public IReadOnlyList<double> Numerical { get; }
 
-    /// <summary>The largest <see cref="RelativeError"/> over the inputs (0 for a function of no inputs).</summary>
+    /// <summary>0 for a function of no inputs.</summary>
     public double WorstRelativeError { get; }
 
-    /// <summary>The input where <see cref="WorstRelativeError"/> occurs, or -1 for no inputs.</summary>
+    /// <summary>-1 for no inputs.</summary>
     public int WorstIndex { get; } = -1;
 
     /// <summary>|a - n| / max(|a|, |n|, 1): relative for large gradients, absolute for small ones, so that a

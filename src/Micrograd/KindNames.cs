@@ -4,10 +4,8 @@ using Micrograd.Training;
 
 namespace Micrograd;
 
-/// <summary>
-/// The one word for each kind of setting. Model files, the command line and its reports all read and write
-/// these tables, so a word means the same thing everywhere; a new kind is one more entry.
-/// </summary>
+/// <summary>The one word for each kind of setting, read and written by model files, the command line and its
+/// reports alike; a new kind is one more entry.</summary>
 public static class KindNames
 {
     public static NameTable<Activation> Activations { get; } = new("an activation",

@@ -1,10 +1,9 @@
 namespace Micrograd;
 
-/// <summary>One number that says how wrong a model is, built from Values so that
-/// <see cref="Value.Backward()"/> can tell each parameter which way to move.</summary>
+/// <summary>Built from Values, so that <see cref="Value.Backward()"/> tells each parameter which way to move.</summary>
 public static partial class Losses
 {
-    /// <summary>The lecture's loss: the sum over examples of (prediction - target)².</summary>
+    /// <summary>The lecture's loss.</summary>
     public static Value SumSquaredError(IReadOnlyList<Value> predictions, IReadOnlyList<double> targets)
     {
         CheckPairs(predictions, targets);
@@ -26,8 +25,7 @@ public static partial class Losses
         return Mean(Value.Sum(scores.Select((s, i) => (1 - labels[i] * s).Relu())), scores.Count);
     }
 
-    /// <summary>L2 regularisation: <paramref name="alpha"/> times the sum of the squared parameters, which
-    /// pulls weights towards 0.</summary>
+    /// <summary><paramref name="alpha"/>·Σp², which pulls weights towards 0.</summary>
     public static Value L2(IReadOnlyList<Value> parameters, double alpha)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -60,7 +58,6 @@ public static partial class Losses
             ? (int)target
             : throw new ArgumentException($"Expected a class index from 0 to {classCount - 1}, got {target} for example {example + 1}.", "targets");
 
-    // micrograd's mean: the sum times 1/n.
     private static Value Mean(Value sum, int n) => sum * (1.0 / n);
 
     private static void CheckPairs<T>(IReadOnlyList<T> predictions, IReadOnlyList<double> targets)

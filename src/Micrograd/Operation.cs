@@ -2,26 +2,19 @@ using Micrograd.Compile;
 
 namespace Micrograd;
 
-/// <summary>
-/// An op as the scalar engine and the tape see it once it is known only by its one-byte code in a node:
-/// its symbol, its operands, its local derivatives at a node, and the tape's loops over a run of nodes.
-/// </summary>
-/// <remarks>
-/// One instance per op, made from the op's definition (Ops.cs) by <see cref="Unary{TOp}"/>,
-/// <see cref="Binary{TOp}"/> or <see cref="WithConstant{TOp}"/>, each of which registers itself the first
-/// time it is used: so there is no list of ops to keep in step with the definitions. A node stores a byte
-/// rather than a reference to keep it at 64 bytes.
-/// </remarks>
+/// <summary>An op as the scalar engine and the tape see it behind a node's one-byte code (a byte keeps a node
+/// at 64 bytes).</summary>
+/// <remarks>One instance per op, made from its definition in Ops.cs, registers itself on first use: there is
+/// no list of ops to keep in step with the definitions.</remarks>
 internal abstract class Operation
 {
     private static readonly Lock s_lock = new();
     private static readonly Operation[] s_byCode = new Operation[byte.MaxValue + 1];
     private static int s_count = 1; // code 0 is a leaf
 
-    /// <summary>The operation behind a computed node's code.</summary>
     public static Operation Of(byte code) => s_byCode[code];
 
-    /// <summary>The op's symbol (ops with a constant show it, such as "**2").</summary>
+    /// <summary>Ops with a constant show it, such as "**2".</summary>
     public abstract string Symbol(Value node);
 
     /// <summary>True when the node's second operand is an input with a gradient (not an op's constant).</summary>
@@ -30,10 +23,8 @@ internal abstract class Operation
     /// <summary>d(node)/da and d(node)/db at the node's current values (db is 0 for a one-operand op).</summary>
     public abstract (double da, double db) Local(Value node);
 
-    /// <summary>Recomputes tape slots [start, end) from their operands' slots.</summary>
     public abstract void Forward(TapeArrays tape, int start, int end);
 
-    /// <summary>Passes the gradients of tape slots [start, end) on to their operands.</summary>
     public abstract void Backward(TapeArrays tape, int start, int end);
 
     protected static byte Register(Operation op)
@@ -46,7 +37,6 @@ internal abstract class Operation
         }
     }
 
-    /// <summary>The node for a one-operand op.</summary>
     public sealed class Unary<TOp> : Operation where TOp : struct, IUnaryOp
     {
         public static readonly byte Code = Register(new Unary<TOp>());
@@ -58,7 +48,6 @@ internal abstract class Operation
         public override void Backward(TapeArrays tape, int start, int end) => TapeLoops.Backward<TOp>(tape, start, end);
     }
 
-    /// <summary>The node for a two-operand op.</summary>
     public sealed class Binary<TOp> : Operation where TOp : struct, IBinaryOp
     {
         public static readonly byte Code = Register(new Binary<TOp>());
@@ -70,8 +59,8 @@ internal abstract class Operation
         public override void Backward(TapeArrays tape, int start, int end) => TapeLoops.BackwardBinary<TOp>(tape, start, end);
     }
 
-    /// <summary>The node for a two-operand op whose second operand is a constant of the op (such as Pow's
-    /// exponent), kept as a hidden leaf: not one of the node's children, and given no gradient.</summary>
+    /// <summary>A second operand that is the op's constant (Pow's exponent): a hidden leaf, not one of the
+    /// node's children, given no gradient.</summary>
     public sealed class WithConstant<TOp> : Operation where TOp : struct, IBinaryOp
     {
         public static readonly byte Code = Register(new WithConstant<TOp>());

@@ -2,20 +2,14 @@ using System.Numerics;
 
 namespace Micrograd;
 
-// Every operation, once. Each op is a small struct holding its forward rule and its local derivative side by
-// side, as in micrograd's engine.py: read one op and you have all of it. The scalar engine (Value), the
-// compiled tape (Compile/Tape) and the tensor engine (Tensors/) all call these definitions; none of them
-// writes a derivative of its own. The engine applies the chain rule once for every op:
-// operand.Grad += local * output.Grad.
+// Every operation, once: each op's forward rule beside its local derivative, as in micrograd's engine.py.
+// Value, the compiled tape and the tensor engine all call these; none writes a derivative of its own. The
+// chain rule is applied once for every op: operand.Grad += local * output.Grad.
 //
-// The rules are generic over the number type (double for Values, float or double for tensors), so one
-// definition serves every engine; the JIT compiles a separate, fully inlined copy for each type.
-//
-// Where the tensor kernels spend their time (the arithmetic and ReLU), an op also states its rules on whole
-// vectors of numbers, right beside the scalar ones and with the same arithmetic, so that a kernel runs them
-// 4 to 16 elements at a time and gets exactly the numbers the scalar rules give.
+// The rules are generic over the number type, so one definition serves double Values and float or double
+// tensors (the JIT inlines a copy per type). The ops the tensor kernels spend their time in also state their
+// rules on vectors, with the same arithmetic, so a kernel runs 4 to 16 elements at a time to the same numbers.
 
-/// <summary>An op of one operand: out = f(a).</summary>
 internal interface IUnaryOp
 {
     /// <summary>The text shown as <see cref="Value.Op"/> and in graph drawings.</summary>
@@ -26,7 +20,7 @@ internal interface IUnaryOp
     /// <summary>d(out)/da, given the operand and the output already computed.</summary>
     static abstract T Local<T>(T a, T output) where T : IFloatingPointIeee754<T>;
 
-    /// <summary>True when the op also gives its rules on vectors (the members below).</summary>
+    /// <summary>True when the op also gives its rules on vectors.</summary>
     static virtual bool Vectorized => false;
 
     static virtual Vector<T> Forward<T>(Vector<T> a) where T : IFloatingPointIeee754<T> => throw new NotSupportedException();
@@ -34,7 +28,6 @@ internal interface IUnaryOp
     static virtual Vector<T> Local<T>(Vector<T> a, Vector<T> output) where T : IFloatingPointIeee754<T> => throw new NotSupportedException();
 }
 
-/// <summary>An op of two operands: out = f(a, b).</summary>
 internal interface IBinaryOp
 {
     /// <inheritdoc cref="IUnaryOp.Symbol"/>
@@ -110,9 +103,8 @@ internal static class Ops
         public static Vector<T> Local<T>(Vector<T> a, Vector<T> output) where T : IFloatingPointIeee754<T> => -Vector<T>.One;
     }
 
-    /// <summary>out = a ** b for a constant exponent b: d/da = b·a^(b-1), and no gradient for the exponent,
-    /// which is part of the op rather than an input. An exponent of 0 has derivative 0 everywhere, as in
-    /// PyTorch (the formula would give 0·a^-1, which is NaN at a = 0).</summary>
+    /// <summary>out = a ** b for a constant exponent b: d/da = b·a^(b-1), no gradient for b. An exponent of 0
+    /// has derivative 0 everywhere, as in PyTorch (the formula gives 0·a^-1, NaN at a = 0).</summary>
     public readonly struct Pow : IBinaryOp
     {
         public static string Symbol => "**";

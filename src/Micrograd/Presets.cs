@@ -3,8 +3,7 @@ using Micrograd.Training;
 
 namespace Micrograd;
 
-/// <summary>The runs this project reproduces, defined once for the tests, the examples and the command line;
-/// <see cref="Trainer"/> runs them.</summary>
+/// <summary>The runs this project reproduces, defined once for the tests, the examples and the command line.</summary>
 public static class Presets
 {
     public static IReadOnlyList<string> Names { get; } = ["lecture", "moons", "yinyang", "digits"];

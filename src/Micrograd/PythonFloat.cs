@@ -2,12 +2,11 @@ using System.Globalization;
 
 namespace Micrograd;
 
-/// <summary>Numbers printed the way Python prints floats, so that <see cref="Value.ToString"/> reads exactly
-/// like micrograd's output and can be compared with it line by line.</summary>
+/// <summary>So that <see cref="Value.ToString"/> reads exactly like micrograd's output.</summary>
 internal static class PythonFloat
 {
-    /// <summary>A number as Python's repr prints a float: the shortest digits that round-trip, "2.0" rather
-    /// than "2", and scientific notation ("1e-05", "1.5e+16") only for exponents below -4 or above 15.</summary>
+    /// <summary>As Python's repr: the shortest digits that round-trip, "2.0" rather than "2", and scientific
+    /// notation ("1e-05", "1.5e+16") only for exponents below -4 or above 15.</summary>
     public static string Format(double x)
     {
         if (double.IsNaN(x)) return "nan";

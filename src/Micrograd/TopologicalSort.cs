@@ -1,16 +1,11 @@
 namespace Micrograd;
 
-/// <summary>
-/// Puts the computed nodes of a graph in topological order: every node after the nodes it was computed from.
-/// Iterative depth-first search, so a chain of a million nodes needs no deep call stack.
-/// </summary>
+/// <summary>Iterative depth-first search, so a chain of a million nodes needs no deep call stack.</summary>
 /// <remarks>
-/// Instead of a hash set of visited nodes, each sort takes two fresh numbers from a counter ("entered" and
-/// "done") and writes them into the nodes' <see cref="Value.Mark"/>: a node carrying an older number counts
-/// as unvisited, so nothing needs resetting afterwards. The counter never repeats a number (see
-/// NextGeneration), so an old mark can never be mistaken for a new one. Leaves are never marked or listed, since they have no
-/// gradient to pass on; that keeps parameters shared between threads free of writes.
-/// The order and stack arrays are kept per thread and reused, so a backward pass allocates nothing.
+/// Instead of a visited set, each sort takes two fresh numbers ("entered", "done") from a counter that never
+/// repeats and writes them into <see cref="Value.Mark"/>: an older number counts as unvisited, so nothing needs
+/// resetting. Leaves, which have no gradient to pass on, are never marked, so parameters shared between threads
+/// see no writes. The arrays are kept per thread, so a backward pass allocates nothing.
 /// </remarks>
 internal static class TopologicalSort
 {
@@ -21,8 +16,7 @@ internal static class TopologicalSort
     [ThreadStatic] private static Value[]? t_order;
     [ThreadStatic] private static Value[]? t_stack;
 
-    /// <summary>The computed (non-leaf) nodes that <paramref name="root"/> depends on, itself included, in
-    /// topological order. Dispose the result to recycle its arrays.</summary>
+    /// <summary>The computed nodes only, <paramref name="root"/> included. Dispose the result to recycle its arrays.</summary>
     public static Order Of(Value root)
     {
         var order = Take(ref t_order);
@@ -56,8 +50,7 @@ internal static class TopologicalSort
         return new Order(order, count, stack, highest);
     }
 
-    /// <summary>Every node <paramref name="root"/> depends on, leaves included, in topological order (for
-    /// drawing and compiling, where a little allocation does not matter).</summary>
+    /// <summary>Leaves included, for drawing and compiling, where a little allocation does not matter.</summary>
     public static List<Value> AllNodes(Value root)
     {
         var all = new List<Value>();
@@ -94,13 +87,11 @@ internal static class TopologicalSort
         return array;
     }
 
-    /// <summary>The result of a sort: the nodes, and the scratch arrays to hand back.</summary>
     public ref struct Order(Value[] nodes, int count, Value[] stack, int stackUsed)
     {
-        /// <summary>The computed nodes in topological order.</summary>
         public readonly ReadOnlySpan<Value> Nodes => nodes.AsSpan(0, count);
 
-        /// <summary>Clears the arrays (so they keep no graph alive) and keeps them for the next sort.</summary>
+        /// <summary>Clears the arrays, so they keep no graph alive.</summary>
         public readonly void Dispose()
         {
             Array.Clear(nodes, 0, count);

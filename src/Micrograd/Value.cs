@@ -1,26 +1,19 @@
 namespace Micrograd;
 
-/// <summary>
-/// A single number that remembers how it was computed. Every arithmetic operation on Values builds a node of
-/// an expression graph; <see cref="Backward()"/> then walks that graph backwards and fills in <see cref="Grad"/>,
-/// the derivative of the final result with respect to each node, by the chain rule.
-/// </summary>
-/// <remarks>
-/// A Value is a class with reference identity: two nodes holding the same number are different nodes.
-/// Each op's forward rule and local derivative live in Ops.cs.
-/// </remarks>
+/// <summary>A single number that remembers how it was computed. Every arithmetic operation on Values builds a
+/// node of an expression graph; <see cref="Backward()"/> walks it backwards and fills in each node's
+/// <see cref="Grad"/> by the chain rule.</summary>
+/// <remarks>Nodes have reference identity: two holding the same number are different nodes. Each op's forward
+/// rule and local derivative live in Ops.cs.</remarks>
 public sealed class Value
 {
-    // A node is kept small on purpose (64 bytes with the object header): two operand references, the label,
-    // data and grad, and one 8-byte word holding the op's code (low byte) and the topological sort's mark.
-    // A graph of a training step has tens of thousands of nodes, and every byte here is paid for each of them.
+    // 64 bytes with the object header, paid by each of a training step's tens of thousands of nodes: two
+    // operands, label, data, grad, and one word holding the op's code (low byte) and the topological sort's mark.
     private readonly Value? _a;
     private readonly Value? _b; // second operand; for Pow, the constant exponent (not one of the Children)
     private ulong _codeAndMark;
 
     /// <summary>Creates a leaf: a value that was given rather than computed.</summary>
-    /// <param name="data">The number this node holds.</param>
-    /// <param name="label">An optional name, shown when the graph is printed or drawn.</param>
     public Value(double data, string? label = null)
     {
         Data = data;
@@ -35,7 +28,6 @@ public sealed class Value
         _b = b;
     }
 
-    /// <summary>The number this node holds. Optimizers change it for parameters.</summary>
     public double Data { get; set; }
 
     /// <summary>d(output)/d(this node), filled in by <see cref="Backward()"/>. A leaf's gradient accumulates
@@ -43,7 +35,7 @@ public sealed class Value
     /// gradient is that of the last pass through it.</summary>
     public double Grad { get; set; }
 
-    /// <summary>An optional name for this node, shown when the graph is printed or drawn.</summary>
+    /// <summary>Shown when the graph is printed or drawn.</summary>
     public string? Label { get; set; }
 
     /// <summary>The operation that produced this node: "" for a leaf, otherwise "+", "-", "*", "/", "neg",
@@ -53,7 +45,6 @@ public sealed class Value
     /// <summary>The operands this node was computed from, in order; empty for a leaf.</summary>
     public IReadOnlyList<Value> Children => IsLeaf ? [] : Operation.HasSecondOperand ? [_a!, _b!] : [_a!];
 
-    /// <summary>True when this node was given rather than computed (it has no children).</summary>
     public bool IsLeaf => Code == 0;
 
     internal byte Code => (byte)_codeAndMark;
@@ -129,15 +120,11 @@ public sealed class Value
     /// in the reverse of this order.</summary>
     public IReadOnlyList<Value> TopologicalOrder() => TopologicalSort.AllNodes(this);
 
-    /// <summary>
-    /// Backpropagation: sets this node's gradient to 1 and adds d(this)/d(node) to the <see cref="Grad"/> of
-    /// every leaf it depends on (computed nodes get theirs afresh, as in PyTorch), visiting nodes in reverse
-    /// topological order so that a node passes its gradient on only once everything that uses it has passed
-    /// theirs to it.
-    /// </summary>
+    /// <summary>Backpropagation: sets this node's gradient to 1 and adds d(this)/d(node) to the
+    /// <see cref="Grad"/> of every leaf it depends on (computed nodes get theirs afresh, as in PyTorch), in
+    /// reverse topological order: a node passes its gradient on once every node that uses it has.</summary>
     public void Backward() => Backward(detectAnomaly: false);
 
-    /// <summary>Backpropagation with an optional anomaly check.</summary>
     /// <param name="detectAnomaly">When true, throws <see cref="AnomalyException"/> naming the first node
     /// whose value (in forward order) or gradient (in backward order) is NaN or infinite, like PyTorch's
     /// anomaly detection. It costs one extra pass, so it is off by default.</param>

@@ -1,23 +1,15 @@
 namespace Micrograd.Compile;
 
-/// <summary>
-/// A graph of Values recorded once and compiled into flat arrays, to be replayed many times: the same
-/// computation as the graph, with no allocation and no pointer chasing. For a fixed model and batch size the
-/// graph of a training step has the same shape every time, so only the numbers need recomputing.
-/// </summary>
+/// <summary>A graph of Values recorded once and compiled into flat arrays, to be replayed with no allocation
+/// and no pointer chasing: for a fixed model and batch size a training step's graph keeps its shape.</summary>
 /// <remarks>
-/// <para>Each node gets a slot in the <c>data</c> and <c>grad</c> arrays; leaves come first (constants,
-/// then inputs, then parameters), then every computed node. Computed nodes are grouped by level (the length of
-/// the longest path from a leaf) and, within a level, by op. Nodes of one level never read each other, so a
-/// run of same-op nodes is a tight loop over one op's definition, with no dispatch per node.</para>
-/// <para>What a tape cannot capture: anything about the graph that depends on the data. The recorded graph is
-/// replayed as it is, so a branch taken in C# code (an <c>if</c> on a Value's Data), a number read from a
-/// Value and used as a constant, or a choice of which node to use (such as the target class picked by
-/// cross-entropy) keeps the choice made at recording time. Only the leaves marked as inputs and parameters
-/// take new values. Cross-entropy's shift by the largest logit is such a constant; since the loss does not
-/// depend on the shift, the replayed loss is still exact, only less protected against overflow.</para>
-/// <para>Every op's forward rule and local derivative come from the same definitions as the dynamic engine
-/// (Ops.cs); the tape only changes the order of the loops.</para>
+/// <para>Slots: leaves first (constants, inputs, parameters), then computed nodes by level (longest path from a
+/// leaf) and op. Nodes of one level never read each other, so a run of same-op nodes is one tight loop over
+/// the op's definition in Ops.cs, the dynamic engine's own.</para>
+/// <para>A tape cannot capture what depends on the data: an <c>if</c> on a Value's Data, a number read from a
+/// Value and used as a constant, or a choice of node (the target class cross-entropy picks) keep the choice made
+/// at recording; only inputs and parameters take new values. Cross-entropy's shift by the largest logit is such
+/// a constant: the replayed loss is still exact, only less protected against overflow.</para>
 /// </remarks>
 public sealed class Tape
 {
@@ -44,9 +36,6 @@ public sealed class Tape
         _output = output;
     }
 
-    /// <summary>
-    /// Records the graph that <paramref name="output"/> depends on and compiles it.
-    /// </summary>
     /// <param name="output">The node to compute, usually the loss; <see cref="Backward"/> differentiates it.</param>
     /// <param name="inputs">Leaves whose values change between replays (the examples), in the order
     /// <see cref="Forward(ReadOnlySpan{double})"/> takes their values.</param>
@@ -71,7 +60,6 @@ public sealed class Tape
         var constants = nodes.Where(v => v.IsLeaf && !marked.ContainsKey(v)).ToList();
         var computed = nodes.Where(v => !v.IsLeaf).ToList();
 
-        // Slot layout: constants, inputs, parameters, then computed nodes by level and op.
         var slot = new Dictionary<Value, int>(ReferenceEqualityComparer.Instance);
         foreach (var v in constants) slot[v] = slot.Count;
         int inputStart = slot.Count;
@@ -86,7 +74,7 @@ public sealed class Tape
             .Select((v, i) => (v, i))
             // By symbol rather than code: codes are handed out in order of first use, which may vary between runs.
             .OrderBy(x => level[x.v]).ThenBy(x => x.v.Operation.Symbol(x.v), StringComparer.Ordinal).ThenBy(x => x.v.Code)
-            .ThenBy(x => x.i) // keep recording order
+            .ThenBy(x => x.i)
             .Select(x => x.v)
             .ToList();
         foreach (var v in ordered) slot[v] = slot.Count;
@@ -124,23 +112,17 @@ public sealed class Tape
         return new Tape(new TapeArrays(data, a, b), [.. segments], inputStart, parameterStart, [.. parameters], watchedSlots, slot[output]);
     }
 
-    /// <summary>The number of nodes on the tape, leaves included.</summary>
+    /// <summary>Leaves included.</summary>
     public int NodeCount => _t.Data.Length;
 
-    /// <summary>The number of input values <see cref="Forward(ReadOnlySpan{double})"/> takes.</summary>
     public int InputCount => _parameterStart - _inputStart;
 
-    /// <summary>The value of the output node after the last <see cref="Forward()"/>.</summary>
     public double Output => _t.Data[_output];
 
-    /// <summary>The value of watched node <paramref name="index"/> after the last <see cref="Forward()"/>.</summary>
     public double Watched(int index) => _t.Data[_watched[index]];
 
-    /// <summary>The number of watched nodes.</summary>
     public int WatchedCount => _watched.Length;
 
-    /// <summary>Sets the inputs to <paramref name="inputs"/>, then recomputes every node (see
-    /// <see cref="Forward()"/>).</summary>
     /// <exception cref="ArgumentException">When the number of values is not <see cref="InputCount"/>.</exception>
     public void Forward(ReadOnlySpan<double> inputs)
     {

@@ -13,12 +13,10 @@ internal sealed class TapeArrays(double[] data, int[] a, int[] b)
     public readonly int[] B = b;
 }
 
-/// <summary>
-/// The tape's loops, one per kind of op, each specialised by the JIT for the op's struct so that its forward
-/// rule and local derivative are inlined: a run of same-op nodes becomes a tight loop with no dispatch.
-/// </summary>
-/// <remarks>The slots were checked when the tape was compiled, so the loops index without bounds checks
-/// (Unsafe.Add on the arrays' first elements): that removes about half the instructions of a step.</remarks>
+/// <summary>Specialised by the JIT per op struct, with its rules inlined: a run of same-op nodes is a tight loop
+/// with no dispatch.</summary>
+/// <remarks>Slots were checked at compile, so the loops skip bounds checks (Unsafe.Add): about half the
+/// instructions of a step.</remarks>
 internal static class TapeLoops
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
