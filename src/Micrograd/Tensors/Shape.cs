@@ -1,12 +1,10 @@
 namespace Micrograd.Tensors;
 
-/// <summary>Shapes: element counts, NumPy's broadcasting rule, and how shapes are written in messages.</summary>
 internal static class Shape
 {
-    /// <summary>The most dimensions a tensor may have.</summary>
     public const int MaxRank = 8;
 
-    /// <summary>The number of elements of <paramref name="shape"/> (1 for the shape [] of a single number).</summary>
+    /// <summary>1 for the shape [] of a single number.</summary>
     /// <exception cref="ArgumentException">For a negative dimension, too many dimensions, or more than
     /// <see cref="Array.MaxLength"/> elements.</exception>
     public static int Count(ReadOnlySpan<int> shape)
@@ -24,8 +22,8 @@ internal static class Shape
         return (int)count;
     }
 
-    /// <summary>The shape two operands broadcast to, by NumPy's rule: align the shapes on the right; each
-    /// pair of dimensions must be equal, or one of them 1, which stretches to the other.</summary>
+    /// <summary>NumPy's rule: align on the right; each pair of dimensions must be equal, or one of them 1,
+    /// which stretches to the other.</summary>
     /// <exception cref="ArgumentException">Naming both shapes when they do not broadcast.</exception>
     public static int[] Broadcast(int[] a, int[] b, string op)
     {
@@ -43,8 +41,7 @@ internal static class Shape
         return result;
     }
 
-    /// <summary>The axis <paramref name="axis"/> of a tensor of rank <paramref name="rank"/>, counting from the
-    /// end when negative, as in PyTorch.</summary>
+    /// <summary>A negative axis counts from the end, as in PyTorch.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For an axis outside [-rank, rank).</exception>
     public static int Axis(int axis, int rank, int[] shape)
     {
@@ -54,7 +51,6 @@ internal static class Shape
         return axis < 0 ? axis + rank : axis;
     }
 
-    /// <summary>The shape with <paramref name="axis"/> removed, or set to 1 when <paramref name="keepDims"/>.</summary>
     public static int[] Reduced(int[] shape, int axis, bool keepDims)
     {
         if (keepDims)
@@ -66,7 +62,7 @@ internal static class Shape
         return [.. shape[..axis], .. shape[(axis + 1)..]];
     }
 
-    /// <summary>The sizes before, along and after <paramref name="axis"/>: a tensor seen as [outer, length, inner].</summary>
+    /// <summary>A tensor seen as [outer, length, inner] around <paramref name="axis"/>.</summary>
     public static (int Outer, int Length, int Inner) AroundAxis(int[] shape, int axis)
     {
         int outer = 1, inner = 1;

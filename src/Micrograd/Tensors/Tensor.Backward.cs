@@ -4,16 +4,12 @@ namespace Micrograd.Tensors;
 
 public sealed partial class Tensor<T>
 {
-    /// <summary>
-    /// Backpropagation from this one-element tensor (usually a loss): d(this)/d(leaf) is added to the
-    /// <see cref="Grad"/> of every leaf that requires a gradient, visiting the graph's nodes in reverse
-    /// topological order, as <see cref="Value.Backward()"/> does.
-    /// </summary>
+    /// <summary>Adds d(this)/d(leaf) to the <see cref="Grad"/> of every leaf that requires a gradient, in reverse
+    /// topological order, as <see cref="Value.Backward()"/> does.</summary>
     /// <exception cref="InvalidOperationException">When this tensor has more than one element, or does not
     /// require a gradient.</exception>
     public void Backward() => Backward(detectAnomaly: false);
 
-    /// <summary>Backpropagation with an optional anomaly check, as <see cref="Value.Backward(bool)"/>.</summary>
     /// <param name="detectAnomaly">When true, throws <see cref="TensorAnomalyException"/> at the first tensor
     /// whose values (in forward order) or gradient (in backward order) hold NaN or an infinity.</param>
     public void Backward(bool detectAnomaly)

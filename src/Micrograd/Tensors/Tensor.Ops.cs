@@ -2,8 +2,7 @@ using System.Numerics;
 
 namespace Micrograd.Tensors;
 
-// The operations a user calls. Each one makes one node of the graph through its Function (Functions/), and
-// every elementwise op is the same definition from Ops.cs that Value uses.
+// Each operation makes one graph node through its Function (Functions/); elementwise ops are Value's, from Ops.cs.
 public sealed partial class Tensor<T>
 {
     /// <summary>Elementwise sum, with NumPy broadcasting (as for every binary operator).</summary>
@@ -22,7 +21,6 @@ public sealed partial class Tensor<T>
     public static Tensor<T> operator /(T a, Tensor<T> b) => Binary<Ops.Div>(Constant(a), b);
     public static Tensor<T> operator -(Tensor<T> a) => Unary<Ops.Neg>(a);
 
-    /// <summary>Each element raised to a constant power.</summary>
     public Tensor<T> Pow(T exponent) => Binary<Ops.Pow>(this, Constant(exponent));
 
     public Tensor<T> Exp() => Unary<Ops.Exp>(this);
@@ -41,7 +39,7 @@ public sealed partial class Tensor<T>
     /// <exception cref="ArgumentException">When the shapes are not [m, k] and [k, n].</exception>
     public Tensor<T> MatMul(Tensor<T> other) => Functions.MatMul<T>.Apply(this, Checked(other));
 
-    /// <summary>The transpose of this matrix (a copy).</summary>
+    /// <summary>A copy.</summary>
     /// <exception cref="ArgumentException">When this tensor is not 2-D.</exception>
     public Tensor<T> Transpose() => Functions.Transpose<T>.Apply(this);
 
@@ -49,25 +47,24 @@ public sealed partial class Tensor<T>
     /// <exception cref="ArgumentException">When the shape does not hold <see cref="Tensor.Count"/> elements.</exception>
     public Tensor<T> Reshape(params int[] shape) => Functions.Reshape<T>.Apply(this, shape);
 
-    /// <summary>The sum of every element, as a tensor of shape [].</summary>
+    /// <summary>As a tensor of shape [].</summary>
     public Tensor<T> Sum() => Functions.Sum<T>.Apply(this, axis: null, keepDims: false);
 
-    /// <summary>The sum along <paramref name="axis"/> (negative counts from the end), which is removed from
-    /// the shape unless <paramref name="keepDims"/>.</summary>
+    /// <summary>A negative <paramref name="axis"/> counts from the end; it is removed from the shape unless
+    /// <paramref name="keepDims"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For an axis the tensor does not have.</exception>
     public Tensor<T> Sum(int axis, bool keepDims = false) => Functions.Sum<T>.Apply(this, axis, keepDims);
 
     /// <summary>The mean of every element: the sum times 1/n, as micrograd computes it.</summary>
     public Tensor<T> Mean() => Sum() * (T.One / T.CreateChecked(Count));
 
-    /// <summary>The mean along <paramref name="axis"/>.</summary>
     public Tensor<T> Mean(int axis, bool keepDims = false) =>
         Sum(axis, keepDims) * (T.One / T.CreateChecked(Dims[Tensors.Shape.Axis(axis, Dims.Length, Dims)]));
 
-    /// <summary>The largest element along <paramref name="axis"/>; the gradient flows to it alone.</summary>
+    /// <summary>The gradient flows to the largest element alone.</summary>
     public Tensor<T> Max(int axis, bool keepDims = false) => Functions.Max<T>.Apply(this, axis, keepDims);
 
-    /// <summary>log(softmax(x)) along <paramref name="axis"/>, computed stably.</summary>
+    /// <summary>Computed stably.</summary>
     public Tensor<T> LogSoftmax(int axis) => Functions.LogSoftmax<T>.Apply(this, axis);
 
     /// <summary>The cross-entropy of these [N, C] logits against one class index per row, averaged over the

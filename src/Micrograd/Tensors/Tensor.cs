@@ -3,7 +3,7 @@ using Micrograd.Data;
 
 namespace Micrograd.Tensors;
 
-/// <summary>What every tensor has whatever its number type: a shape, and whether it takes part in gradients.</summary>
+/// <summary>What every tensor has whatever its number type.</summary>
 public abstract class Tensor
 {
     private protected Tensor(int[] shape, bool requiresGrad)
@@ -13,8 +13,8 @@ public abstract class Tensor
         RequiresGrad = requiresGrad;
     }
 
-    /// <summary>The most threads a tensor kernel may use (the matrix product splits large products across
-    /// them; small ones always run on the calling thread). At least 1; the machine's processor count by default.</summary>
+    /// <summary>The most threads a tensor kernel may use (only large matrix products are split); at least 1,
+    /// the processor count by default.</summary>
     public static int MaxThreads
     {
         get;
@@ -32,23 +32,16 @@ public abstract class Tensor
     /// everything computed from a tensor that requires it.</summary>
     public bool RequiresGrad { get; }
 
-    /// <summary>Sets this tensor's gradient to 0 in place (nothing to do before the first backward pass).</summary>
     public abstract void ZeroGrad();
 
     internal abstract void Update(Optim.Optimizer optimizer, int index);
 }
 
-/// <summary>
-/// An array of numbers that remembers how it was computed: the tensor engine. It is micrograd's Value with
-/// whole arrays in place of single numbers: one node of the graph per array operation, the same chain rule,
-/// and each elementwise op's forward rule and local derivative taken from the same definition (Ops.cs).
-/// </summary>
+/// <summary>The tensor engine: micrograd's Value with whole arrays in place of single numbers, one graph node
+/// per array operation, elementwise ops defined once in Ops.cs. Elements are stored row-major.</summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-/// <remarks>
-/// Differences from <see cref="Value"/>, as in PyTorch: only tensors that require a gradient, and what is
-/// computed from them, are tracked; and only leaves keep their <see cref="Grad"/> after a backward pass.
-/// Elements are stored row-major.
-/// </remarks>
+/// <remarks>Unlike <see cref="Value"/>, as in PyTorch: only tensors that require a gradient, and what is
+/// computed from them, are tracked; only leaves keep their <see cref="Grad"/> after a backward pass.</remarks>
 public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T[]? _data;
@@ -62,15 +55,12 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
         _pooled = pooled;
     }
 
-    /// <summary>The elements, row-major.</summary>
     /// <exception cref="ObjectDisposedException">After <see cref="ReleaseGraph"/> released this tensor.</exception>
     internal T[] Data => _data ?? throw new ObjectDisposedException(
         $"Tensor{Tensors.Shape.Format(Dims)}", "This tensor's array was handed back by ReleaseGraph; read what you need from a graph before releasing it.");
 
-    /// <summary>A tensor holding a row-major copy of <paramref name="values"/>.</summary>
-    /// <param name="values">The elements, last dimension fastest.</param>
-    /// <param name="shape">The shape; its element count must be <paramref name="values"/>' length.</param>
-    /// <param name="requiresGrad">True for a parameter: backward passes then fill in <see cref="Grad"/>.</param>
+    /// <summary>A copy of <paramref name="values"/>, last dimension fastest; <paramref name="requiresGrad"/> for a
+    /// parameter, whose <see cref="Grad"/> backward passes fill in.</summary>
     /// <exception cref="ArgumentException">When the counts differ or a dimension is negative.</exception>
     public static Tensor<T> FromArray(T[] values, int[] shape, bool requiresGrad = false)
     {
@@ -92,8 +82,8 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
         return t;
     }
 
-    /// <summary>A tensor of draws uniform in [<paramref name="low"/>, <paramref name="high"/>) from
-    /// <paramref name="rng"/>, in row-major order (each drawn in double, then rounded to T).</summary>
+    /// <summary>Draws uniform in [<paramref name="low"/>, <paramref name="high"/>), row-major, each drawn in
+    /// double, then rounded to T.</summary>
     public static Tensor<T> Uniform(int[] shape, double low, double high, Rng rng, bool requiresGrad = false)
     {
         ArgumentNullException.ThrowIfNull(rng);
@@ -105,9 +95,8 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
     /// <summary>A single number that takes no part in gradients, such as the 2 in <c>x * 2</c>.</summary>
     internal static Tensor<T> Constant(T value) => new([value], [], false);
 
-    /// <summary>d(output)/d(this tensor) after a backward pass, for leaves that require a gradient; null until
-    /// a backward pass reaches it. It accumulates over passes, like <see cref="Value.Grad"/>: call
-    /// <see cref="ZeroGrad"/> (or the optimizer's) before each pass.</summary>
+    /// <summary>d(output)/d(this tensor), for leaves that require a gradient; null until a backward pass reaches
+    /// it. It accumulates over passes, like <see cref="Value.Grad"/>: call <see cref="ZeroGrad"/> before each.</summary>
     public Tensor<T>? Grad { get; private set; }
 
     /// <summary>Keeps this computed tensor's gradient in <see cref="Grad"/> after backward passes, as PyTorch's
@@ -116,10 +105,8 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
 
     private bool _retainGrad;
 
-    /// <summary>A row-major copy of the elements.</summary>
     public T[] ToArray() => (T[])Data.Clone();
 
-    /// <summary>The only element of a one-element tensor, such as a loss.</summary>
     /// <exception cref="InvalidOperationException">When the tensor has more than one element.</exception>
     public T Item() => Count == 1
         ? Data[0]
@@ -142,9 +129,8 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
         if (Grad is not null) optimizer.Update(index, Data.AsSpan(), (ReadOnlySpan<T>)Grad.Data);
     }
 
-    /// <summary>The span to add this tensor's gradient into during a backward pass: a leaf's
-    /// <see cref="Grad"/>, or a zeroed buffer that lives until this tensor has passed its gradient on.
-    /// Empty when the tensor takes no part in gradients.</summary>
+    /// <summary>Where a backward pass adds this tensor's gradient: a leaf's <see cref="Grad"/>, or a zeroed
+    /// buffer that lives until this tensor has passed its gradient on; empty if it takes no part.</summary>
     internal Span<T> GradientSpan()
     {
         if (!RequiresGrad) return default;
@@ -163,12 +149,9 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
 
     internal T[]? GradBuffer;
 
-    /// <summary>
-    /// Hands the arrays of this tensor and of every tensor computed on the way to it (not the leaves, such as
-    /// parameters and inputs) back to a pool, for the next step to reuse; those tensors can no longer be read
-    /// or used. Optional: without it the garbage collector reclaims them. A training loop calls it last, once
-    /// it has read the loss and whatever else it needs (the Trainer does).
-    /// </summary>
+    /// <summary>Hands the arrays of this tensor and of every computed tensor on the way to it (not leaves) back
+    /// to a pool for the next step; those tensors can no longer be used. Optional (else the garbage collector
+    /// reclaims them); a training loop calls it last, once it has read the loss.</summary>
     public void ReleaseGraph()
     {
         foreach (var t in TopologicalOrder())
@@ -179,8 +162,7 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
         }
     }
 
-    /// <summary>Called once this computed tensor has passed its gradient on: the buffer goes back to the pool
-    /// (after adding it to <see cref="Grad"/> if it is retained).</summary>
+    /// <summary>Called once this computed tensor has passed its gradient on.</summary>
     internal void ReleaseGradient()
     {
         if (GradBuffer is null) return;

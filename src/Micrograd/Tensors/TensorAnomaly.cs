@@ -6,11 +6,9 @@ namespace Micrograd.Tensors;
 /// whose values or gradient hold NaN or an infinity.</summary>
 public sealed class TensorAnomalyException(string message, Tensor tensor) : ArithmeticException(message)
 {
-    /// <summary>The first tensor with a bad value or gradient.</summary>
     public Tensor Tensor { get; } = tensor;
 }
 
-/// <summary>The checks behind <see cref="TensorAnomalyException"/>.</summary>
 internal static class TensorAnomaly
 {
     public static void CheckValues<T>(List<Tensor<T>> order) where T : unmanaged, IFloatingPointIeee754<T>

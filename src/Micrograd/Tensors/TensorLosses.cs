@@ -3,21 +3,17 @@ using Micrograd.Tensors;
 
 namespace Micrograd;
 
-// The losses of Losses.cs for tensors: the same formulas, each built from tensor ops so that Backward
-// differentiates them like any other graph.
+// The losses of Losses.cs, built from tensor ops.
 public static partial class Losses
 {
-    /// <summary>The sum over examples of (prediction - target)², for predictions and targets of one shape.</summary>
     /// <exception cref="ArgumentException">When the shapes differ.</exception>
     public static Tensor<T> SumSquaredError<T>(Tensor<T> predictions, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> =>
         (predictions - SameShape(targets, predictions)).Pow(T.CreateChecked(2)).Sum();
 
-    /// <summary>The mean over examples of (prediction - target)².</summary>
     public static Tensor<T> MeanSquaredError<T>(Tensor<T> predictions, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> =>
         SumSquaredError(predictions, targets) * (T.One / T.CreateChecked(predictions.Count));
 
-    /// <summary>micrograd's max-margin loss: the mean of relu(1 - y·score), for scores of shape [N] or [N, 1]
-    /// and N labels of -1 or +1.</summary>
+    /// <summary>micrograd's max-margin loss, mean of relu(1 - y·score), for scores [N] or [N, 1].</summary>
     /// <exception cref="ArgumentException">When the counts differ or a label is neither -1 nor +1.</exception>
     public static Tensor<T> Hinge<T>(Tensor<T> scores, Tensor<T> labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -28,14 +24,14 @@ public static partial class Losses
         return (T.One - y * scores).Relu().Mean();
     }
 
-    /// <summary>The mean cross-entropy of [N, C] logits against N class indices (see <see cref="Tensor{T}.CrossEntropy"/>).</summary>
+    /// <summary>See <see cref="Tensor{T}.CrossEntropy"/>.</summary>
     public static Tensor<T> CrossEntropy<T>(Tensor<T> logits, int[] targets) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(logits);
         return logits.CrossEntropy(targets);
     }
 
-    /// <summary>L2 regularisation: <paramref name="alpha"/> times the sum of every parameter's squares.</summary>
+    /// <summary><paramref name="alpha"/>·Σp².</summary>
     public static Tensor<T> L2<T>(IReadOnlyList<Tensor<T>> parameters, double alpha) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(parameters);

@@ -1,22 +1,17 @@
 namespace Micrograd.Tensors;
 
-/// <summary>
-/// Arrays for the results of tensor ops, handed back by <see cref="Tensor{T}.ReleaseGraph"/> and kept per thread
-/// by exact length. A training step makes the same arrays every time; taking them from here means the next
-/// step writes into memory that is still in the processor's cache, where fresh memory from the garbage
-/// collector is cold (that alone cost a 16-wide moons layer more time than its arithmetic) and is garbage
-/// after the step.
-/// </summary>
+/// <summary>Arrays handed back by <see cref="Tensor{T}.ReleaseGraph"/>, kept per thread by exact length. The next
+/// step writes into memory still in cache, where fresh memory is cold (that alone cost a 16-wide moons layer more
+/// than its arithmetic) and garbage after the step.</summary>
 internal static class TensorPool<T> where T : unmanaged
 {
-    /// <summary>The most each thread keeps, in bytes; arrays beyond it go to the garbage collector.</summary>
+    /// <summary>Arrays beyond it go to the garbage collector.</summary>
     private const long MaxBytesPerThread = 256L << 20;
 
     [ThreadStatic] private static Dictionary<int, Stack<T[]>>? t_free;
     [ThreadStatic] private static long t_bytes;
 
-    /// <summary>An array of exactly <paramref name="length"/> elements, zeros if <paramref name="zeroed"/>,
-    /// otherwise whatever an earlier step left in it.</summary>
+    /// <summary>Unless <paramref name="zeroed"/>, holds whatever an earlier step left in it.</summary>
     public static T[] Rent(int length, bool zeroed)
     {
         if (length == 0) return [];

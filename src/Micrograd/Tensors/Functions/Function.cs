@@ -2,10 +2,8 @@ using System.Numerics;
 
 namespace Micrograd.Tensors.Functions;
 
-/// <summary>
-/// One node of a tensor graph: the op that made a tensor, the inputs it read and whatever it saved for the
-/// backward pass. Each op is one class with its forward (a static <c>Apply</c>) and its backward side by side.
-/// </summary>
+/// <summary>One node of a tensor graph. Each op is one class, its forward (a static <c>Apply</c>) beside its
+/// backward.</summary>
 internal abstract class Function<T>(Tensor<T> a, Tensor<T>? b = null) where T : unmanaged, IFloatingPointIeee754<T>
 {
     public Tensor<T> A { get; } = a;
@@ -14,12 +12,10 @@ internal abstract class Function<T>(Tensor<T> a, Tensor<T>? b = null) where T : 
     /// <summary>A short name for messages ("matmul", "+", "tanh").</summary>
     public abstract string Name { get; }
 
-    /// <summary>Adds d(loss)/d(input) to the gradient of each input that requires one
-    /// (<see cref="Tensor{T}.GradientSpan"/>), given the output and d(loss)/d(output).</summary>
+    /// <summary>Adds d(loss)/d(input) into <see cref="Tensor{T}.GradientSpan"/> of each input that requires one.</summary>
     public abstract void Backward(Tensor<T> output, ReadOnlySpan<T> gradOutput);
 
-    /// <summary>A tensor of <paramref name="shape"/> for an op's result, its array from <see cref="TensorPool{T}"/>:
-    /// zeros if <paramref name="zeroed"/> (for ops that add into it), otherwise to be overwritten.</summary>
+    /// <summary>From <see cref="TensorPool{T}"/>: zeros if <paramref name="zeroed"/>, else to be overwritten.</summary>
     public static Tensor<T> Output(int[] shape, bool requiresGrad, bool zeroed = false) =>
         new(TensorPool<T>.Rent(Shape.Count(shape), zeroed), shape, requiresGrad, pooled: true);
 }

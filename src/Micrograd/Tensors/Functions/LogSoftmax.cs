@@ -2,11 +2,8 @@ using System.Numerics;
 
 namespace Micrograd.Tensors.Functions;
 
-/// <summary>
-/// log softmax along an axis: out = x - m - log Σ e^(x - m), with m the largest element (which changes
-/// nothing but keeps e^x from overflowing, as in PyTorch). Backward: dx = dOut - softmax · Σ dOut, the sum
-/// along the axis, with softmax = e^out.
-/// </summary>
+/// <summary>out = x - m - log Σ e^(x - m), m the largest element (it only keeps e^x from overflowing, as in
+/// PyTorch). Backward: dx = dOut - softmax · Σ dOut along the axis, with softmax = e^out.</summary>
 internal sealed class LogSoftmax<T>(Tensor<T> a, int axis) : Function<T>(a) where T : unmanaged, IFloatingPointIeee754<T>
 {
     public override string Name => "log_softmax";

@@ -9,7 +9,7 @@ internal sealed class Sum<T>(Tensor<T> a, int[] keptShape) : Function<T>(a) wher
 {
     public override string Name => "sum";
 
-    /// <summary>Sums over <paramref name="axis"/>, or over everything when it is null (giving shape []).</summary>
+    /// <summary>A null <paramref name="axis"/> sums everything, to shape [].</summary>
     public static Tensor<T> Apply(Tensor<T> a, int? axis, bool keepDims)
     {
         int[] kept, shape;

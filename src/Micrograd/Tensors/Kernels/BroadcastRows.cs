@@ -2,14 +2,11 @@ using System.Runtime.CompilerServices;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// Walks an output shape one row at a time, giving each row's offset in the output and in two operands
-/// broadcast to it (NumPy's rule). Dimensions that can be merged are merged first, so that a row is the
-/// longest run the layouts allow: same shapes make one row of every element; a bias of shape [C] added to
-/// [N, C] makes N rows of C. Within a row an operand's stride is 1, or 0 where it is broadcast.
-/// </summary>
-/// <remarks>This is where broadcasting's indexing lives, so that the elementwise kernels and the sum that
-/// undoes a broadcast (<see cref="Reduce.SumTo{T}"/>) are plain loops over rows.</remarks>
+/// <summary>Walks an output shape row by row, giving each row's offset in the output and in two operands
+/// broadcast to it. Dimensions are merged first so a row is the longest run the layouts allow (a bias [C] added
+/// to [N, C] makes N rows of C); within a row an operand's stride is 1, or 0 where it is broadcast.</summary>
+/// <remarks>Broadcasting's indexing lives here alone, so the elementwise kernels and
+/// <see cref="Reduce.SumTo{T}"/> are plain loops over rows.</remarks>
 internal struct BroadcastRows
 {
     [InlineArray(Shape.MaxRank)]
@@ -61,17 +58,14 @@ internal struct BroadcastRows
         _rowsLeft = Length == 0 ? 0 : rows;
     }
 
-    /// <summary>The elements in each row.</summary>
     public int Length { get; }
 
-    /// <summary>The first operand's step within a row: 1, or 0 where it is broadcast.</summary>
+    /// <summary>1, or 0 where it is broadcast.</summary>
     public int StrideA { get; }
 
-    /// <summary>The second operand's step within a row.</summary>
     public int StrideB { get; }
 
-    /// <summary>Moves to the next row; false when every row was visited. The output is contiguous, so its
-    /// offset is the row number times <see cref="Length"/>.</summary>
+    /// <summary>False when every row was visited. The output is contiguous: its offset is row · <see cref="Length"/>.</summary>
     public bool Next(out int output, out int a, out int b)
     {
         if (_rowsLeft == 0)

@@ -4,14 +4,10 @@ using System.Runtime.InteropServices;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// The elementwise loops: every op's forward rule and local derivative come from its one definition in
-/// Ops.cs, applied element by element, exactly as the scalar engine applies them to one Value. Where an op
-/// gives its rules on vectors too, the loops take a vector of elements at a time and finish element by element.
-/// </summary>
+/// <summary>Each op's rules from Ops.cs, applied element by element as the scalar engine applies them to a Value;
+/// a vector at a time where the op gives vector rules.</summary>
 internal static class Elementwise
 {
-    /// <summary>output[i] = f(a[i]).</summary>
     public static void Map<TOp, T>(ReadOnlySpan<T> a, Span<T> output)
         where TOp : struct, IUnaryOp where T : IFloatingPointIeee754<T>
     {
@@ -33,7 +29,6 @@ internal static class Elementwise
         for (; i < gradA.Length; i++) gradA[i] += TOp.Local(a[i], output[i]) * gradOutput[i];
     }
 
-    /// <summary>output = f(a, b) with a and b broadcast to the output's shape.</summary>
     public static void Zip<TOp, T>(ReadOnlySpan<T> a, int[] aShape, ReadOnlySpan<T> b, int[] bShape, Span<T> output, int[] outShape)
         where TOp : struct, IBinaryOp where T : IFloatingPointIeee754<T>
     {
@@ -52,12 +47,8 @@ internal static class Elementwise
         }
     }
 
-    /// <summary>
-    /// The chain rule for f(a, b) over broadcast operands, in the output's layout: gradA[i] += ∂f/∂a · g[i]
-    /// and gradB[i] += ∂f/∂b · g[i] for every output element i. Either gradient may be empty (not wanted).
-    /// Where an operand was broadcast, its gradient here has the output's shape and is summed back to the
-    /// operand's shape afterwards (<see cref="Reduce.SumTo{T}"/>).
-    /// </summary>
+    /// <summary>gradA[i] += ∂f/∂a · g[i] and gradB[i] += ∂f/∂b · g[i], in the output's layout (a broadcast
+    /// operand's gradient is summed back afterwards by <see cref="Reduce.SumTo{T}"/>); either may be empty.</summary>
     public static void ZipBackward<TOp, T>(ReadOnlySpan<T> a, int[] aShape, ReadOnlySpan<T> b, int[] bShape, ReadOnlySpan<T> output,
         int[] outShape, ReadOnlySpan<T> gradOutput, Span<T> gradA, Span<T> gradB)
         where TOp : struct, IBinaryOp where T : IFloatingPointIeee754<T>

@@ -11,13 +11,9 @@ internal static class Gemm
     /// longer: 4·10⁶ multiply-adds take some 80 µs in float on one core (bench/Micrograd.Benchmarks/GemmBenchmarks.cs).</summary>
     internal const long ParallelWork = 4_000_000;
 
-    /// <summary>
-    /// C[m×n] += op(A)·op(B), row-major, where op(A) is m×k and op(B) is k×n; with
-    /// <paramref name="transposeA"/>, A is stored k×m (so op(A) = Aᵀ), with <paramref name="transposeB"/>, B is
-    /// stored n×k. <paramref name="lda"/>, <paramref name="ldb"/>, <paramref name="ldc"/> are row strides (elements).
-    /// <paramref name="threads"/>: the most threads to use (1 = the calling thread only). The result does not
-    /// depend on the number of threads, to the last bit.
-    /// </summary>
+    /// <summary>C[m×n] += op(A)·op(B), row-major; transposed, A is stored k×m and B n×k. <paramref name="lda"/>,
+    /// <paramref name="ldb"/>, <paramref name="ldc"/> are row strides in elements. The result does not depend on
+    /// <paramref name="threads"/> (1: the calling thread only), to the last bit.</summary>
     /// <exception cref="ArgumentException">A size is negative, a stride is shorter than its row, or a span is
     /// shorter than its matrix.</exception>
     public static void Multiply<T>(bool transposeA, bool transposeB, int m, int n, int k,

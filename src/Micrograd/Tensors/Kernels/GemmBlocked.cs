@@ -3,13 +3,9 @@ using System.Runtime.CompilerServices;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// The blocked GEMM of GotoBLAS and BLIS on one thread. k is cut into blocks of at most KC steps; for each, a
-/// KC×NC block of B is packed (it stays in the last-level cache), and the micro-kernel sweeps the tiles of C
-/// in blocks of MC rows (the MC×KC block of A stays in L2) while one KC×NR panel of B stays in L1 and the rows
-/// of A stream past it. A is read where it lies: row-major or transposed, the kernel only needs its two strides,
-/// and only a short last panel of MR rows is copied (padded with zeros).
-/// </summary>
+/// <summary>GotoBLAS and BLIS's blocked GEMM on one thread: per block of at most KC steps of k, a KC×NC block of
+/// B is packed (last-level cache); the micro-kernel sweeps C in blocks of MC rows (A's MC×KC block in L2) while
+/// a KC×NR panel of B stays in L1. A is read where it lies, by its two strides; only a short last panel is copied.</summary>
 internal static class GemmBlocked
 {
     /// <summary>Most steps of k per block: a packed B panel (KC·NR numbers, 32 KB at 512 bits) stays in L1.</summary>

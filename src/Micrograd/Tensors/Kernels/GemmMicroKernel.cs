@@ -3,12 +3,9 @@ using System.Runtime.CompilerServices;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// The GEMM micro-kernel: one MR×NR tile of C, MR = <c>TSimd.Rows</c> rows (at most 12) by NR = two vectors of columns,
-/// held in registers while k runs. Each step of k loads one row of B (two vectors), broadcasts MR numbers of A
-/// and does 2·MR fused multiply-adds; the tile goes back to C once, at the end. The accumulators are plain
-/// locals so that the JIT keeps them in registers; rows past <c>TSimd.Rows</c> fold away at compile time.
-/// </summary>
+/// <summary>One MR×NR tile of C (MR = <c>TSimd.Rows</c> ≤ 12, NR = two vectors) held in registers while k runs:
+/// each step loads a row of B, broadcasts MR numbers of A and does 2·MR fused multiply-adds. Accumulators are
+/// plain locals so the JIT keeps them in registers; rows past <c>TSimd.Rows</c> fold away at compile time.</summary>
 internal static class GemmMicroKernel
 {
     /// <summary>C[rows×cols] += A·B over <paramref name="depth"/> steps of k. A holds MR rows (all readable, even past

@@ -3,12 +3,9 @@ using System.Runtime.CompilerServices;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// Copies blocks of B, and the last few rows of A, into the order the micro-kernel reads them: B as panels of
-/// NR columns, each a run of rows of NR numbers (one row per step of k); A as one panel of MR numbers per step.
-/// The kernel then reads both with unit stride whatever the transposition was; short panels are padded with
-/// zeros to full size, so the kernel never reads past a matrix.
-/// </summary>
+/// <summary>Copies blocks of B, and A's last few rows, into the micro-kernel's order (B: panels of NR columns, a
+/// row per step of k; A: MR numbers per step), read with unit stride whatever the transposition. Short panels
+/// are padded with zeros, so the kernel never reads past a matrix.</summary>
 internal static class GemmPacking
 {
     /// <summary>Packs op(B)[depth0.., col0..] (depth × cols) into panels of NR = 2 vectors of columns.</summary>

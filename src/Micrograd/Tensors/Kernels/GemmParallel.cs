@@ -2,12 +2,9 @@ using System.Numerics;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// A large product on several threads: C is cut into as many parts as there are threads, along its columns in
-/// whole panels of NR (or along its rows in whole tiles of MR, when C is narrow), and each part is an ordinary
-/// blocked product on its own thread with its own packing buffers. Every element of C is summed by the same
-/// kernel in the same order as on one thread, so the result is the same to the last bit.
-/// </summary>
+/// <summary>C cut into one part per thread, along columns in whole NR panels (rows in MR tiles when C is narrow),
+/// each a blocked product with its own buffers. Each element is summed in the same order as on one thread, so
+/// the result is the same to the last bit.</summary>
 internal static class GemmParallel
 {
     public static unsafe void Multiply<T, TVector, TSimd>(bool transposeA, bool transposeB, int m, int n, int k,

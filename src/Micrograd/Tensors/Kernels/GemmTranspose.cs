@@ -5,12 +5,9 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// A transposing copy, for packing a B stored n×k (the products ·Bᵀ, such as backward's G·Wᵀ), where one number
-/// at a time would cost a quarter of the product. With AVX it moves 8×8 blocks of float (4×4 of double) through
-/// registers: eight loads, 24 shuffles and eight stores per block; elsewhere, and for the ragged edge, it copies
-/// one number at a time.
-/// </summary>
+/// <summary>A transposing copy, for packing a B stored n×k (backward's G·Wᵀ), where one number at a time would
+/// cost a quarter of the product. With AVX, 8×8 blocks of float (4×4 of double) go through registers; elsewhere,
+/// and at the ragged edge, one number at a time.</summary>
 internal static class GemmTranspose
 {
     /// <summary>destination[p·destinationStride + r] = source[r·sourceStride + p] for r &lt; rows, p &lt; depth.</summary>

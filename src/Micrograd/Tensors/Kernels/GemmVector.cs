@@ -3,14 +3,11 @@ using System.Runtime.CompilerServices;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// Products where C is a single row or column (m = 1 or n = 1): a matrix times a vector. A tile of MR×NR
-/// would waste all but one of its rows or columns here, so these run as plain vector loops instead: dot
-/// products when the matrix's rows run along k, or a sum of scaled rows when they run along C.
-/// </summary>
+/// <summary>C a single row or column, where an MR×NR tile would waste all but one: dot products when the matrix's
+/// rows run along k, else a sum of scaled rows.</summary>
 internal static class GemmVector
 {
-    /// <summary>C[m×n] += op(A)·op(B) when m = 1 or n = 1; false (nothing done) otherwise.</summary>
+    /// <summary>False, doing nothing, unless m = 1 or n = 1.</summary>
     public static bool TryMultiply<T, TVector, TSimd>(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, Span<T> c, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -3,14 +3,10 @@ using System.Numerics.Tensors;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>Sums and maxima along axes, and the sum that undoes a broadcast.</summary>
 internal static class Reduce
 {
-    /// <summary>
-    /// target += <paramref name="full"/> summed over the dimensions along which <paramref name="targetShape"/>
-    /// was broadcast to <paramref name="fullShape"/>. This is broadcasting's backward, written once: a value
-    /// used in many places receives the sum of the gradients from all of them.
-    /// </summary>
+    /// <summary>Broadcasting's backward: target += <paramref name="full"/> summed over the broadcast dimensions,
+    /// since a value used in many places receives the sum of their gradients.</summary>
     public static void SumTo<T>(ReadOnlySpan<T> full, int[] fullShape, Span<T> target, int[] targetShape)
         where T : IFloatingPointIeee754<T>
     {
@@ -40,8 +36,7 @@ internal static class Reduce
         }
     }
 
-    /// <summary>The largest element along an axis of a tensor seen as [outer, length, inner], and where it
-    /// is (the first, on a tie). NaN wins over any number, as in PyTorch.</summary>
+    /// <summary>The first on a tie; NaN wins over any number, as in PyTorch.</summary>
     public static void MaxAxis<T>(ReadOnlySpan<T> x, int outer, int length, int inner, Span<T> max, Span<int> argMax)
         where T : IFloatingPointIeee754<T>
     {

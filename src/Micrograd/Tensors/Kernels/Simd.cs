@@ -4,16 +4,12 @@ using System.Runtime.Intrinsics;
 
 namespace Micrograd.Tensors.Kernels;
 
-/// <summary>
-/// One vector width as a type, so that a kernel is written once and the JIT compiles a copy per width
-/// (Vector512, Vector256, Vector128, or one plain number for machines with none). Every member is a
-/// static call on a struct type parameter, so the JIT inlines it: no cost over writing the intrinsics.
-/// </summary>
+/// <summary>One vector width as a type, so a kernel is written once and the JIT compiles and inlines a copy per
+/// width (512, 256, 128 bits, or one plain number): no cost over writing the intrinsics.</summary>
 internal interface ISimd<T, TVector>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TVector : struct
 {
-    /// <summary>Numbers in one vector.</summary>
     static abstract int Count { get; }
 
     /// <summary>Rows of the GEMM micro-kernel's tile (MR) for this width: as many as the vector registers allow
@@ -24,11 +20,10 @@ internal interface ISimd<T, TVector>
     static abstract void Store(TVector value, ref T destination);
     static abstract TVector Broadcast(T value);
 
-    /// <summary>left·right + addend, fused where the hardware has FMA.</summary>
+    /// <summary>Fused where the hardware has FMA.</summary>
     static abstract TVector MultiplyAdd(TVector left, TVector right, TVector addend);
     static abstract TVector Add(TVector left, TVector right);
 
-    /// <summary>The sum of the lanes.</summary>
     static abstract T Sum(TVector value);
 }
 

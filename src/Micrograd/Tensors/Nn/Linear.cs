@@ -4,19 +4,12 @@ using Micrograd.Nn;
 
 namespace Micrograd.Tensors.Nn;
 
-/// <summary>
-/// A layer of neurons as one matrix product: y = x·W + b for a batch x of shape [N, in], W of shape
-/// [in, out] (column j holds neuron j's weights) and b of shape [out]. It is a <see cref="Layer"/> of
-/// linear neurons, computed for a whole batch at once.
-/// </summary>
+/// <summary>A <see cref="Layer"/> of linear neurons as one matrix product over a batch: y = x·W + b, x of shape
+/// [N, in], W [in, out] (column j holds neuron j's weights), b [out].</summary>
 public sealed class Linear<T> : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>A layer with <paramref name="nin"/> inputs and <paramref name="nout"/> outputs, its weights
-    /// drawn exactly as a <see cref="Layer"/>'s: neuron after neuron, each neuron's weights in input order.</summary>
-    /// <param name="nin">Inputs, at least 1.</param>
-    /// <param name="nout">Outputs (neurons), at least 1.</param>
-    /// <param name="init">How the weights are drawn; biases start at 0.</param>
-    /// <param name="rng">Where the weights come from.</param>
+    /// <summary>Weights drawn exactly as a <see cref="Layer"/>'s: neuron after neuron, each one's weights in
+    /// input order; biases start at 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When a size is 0 or less.</exception>
     public Linear(int nin, int nout, Init init = Init.Uniform, Rng? rng = null)
     {
@@ -32,16 +25,15 @@ public sealed class Linear<T> : TensorModule<T> where T : unmanaged, IFloatingPo
         Bias = Tensor<T>.Zeros([nout], requiresGrad: true);
     }
 
-    /// <summary>The weights, of shape [in, out].</summary>
+    /// <summary>Shape [in, out].</summary>
     public Tensor<T> Weight { get; }
 
-    /// <summary>The biases, of shape [out].</summary>
+    /// <summary>Shape [out].</summary>
     public Tensor<T> Bias { get; }
 
     public int InputCount => Weight.Dims[0];
     public int OutputCount => Weight.Dims[1];
 
-    /// <summary>x·W + b for a batch <paramref name="x"/> of shape [N, in].</summary>
     /// <exception cref="ArgumentException">When x is not of shape [N, in].</exception>
     public Tensor<T> Forward(Tensor<T> x) => x.MatMul(Weight) + Bias;
 

@@ -14,8 +14,7 @@ public sealed class TensorMLP<T> : TensorModule<T> where T : unmanaged, IFloatin
     private readonly Activation[] _activations;
     private readonly Tensor<T>[] _parameters;
 
-    /// <summary>An MLP with <paramref name="nin"/> inputs and layers of the sizes in <paramref name="nouts"/>,
-    /// drawing its weights in the same order as <see cref="MLP"/>.</summary>
+    /// <summary>Draws its weights in the same order as <see cref="MLP"/>.</summary>
     /// <exception cref="ArgumentException">When there are no layers or a size is 0 or less.</exception>
     public TensorMLP(int nin, IReadOnlyList<int> nouts, Activation activation = Activation.ReLU,
         Activation outputActivation = Activation.Linear, Init init = Init.Uniform, Rng? rng = null)
@@ -35,13 +34,11 @@ public sealed class TensorMLP<T> : TensorModule<T> where T : unmanaged, IFloatin
 
     public IReadOnlyList<Linear<T>> Layers => _layers;
 
-    /// <summary>Each layer's nonlinearity, in order.</summary>
     public IReadOnlyList<Activation> Activations => _activations;
 
     public int InputCount => _layers[0].InputCount;
     public int OutputCount => _layers[^1].OutputCount;
 
-    /// <summary>The outputs [N, out] for a batch <paramref name="x"/> of shape [N, in].</summary>
     /// <exception cref="ArgumentException">When x is not of shape [N, in].</exception>
     public Tensor<T> Forward(Tensor<T> x)
     {
