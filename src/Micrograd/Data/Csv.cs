@@ -2,18 +2,15 @@ using System.Globalization;
 
 namespace Micrograd.Data;
 
-/// <summary>
-/// Numbers from CSV: a header row of distinct names (matched in any case), then one number per column on every
-/// non-blank line, with a dot for decimals. Sizes are capped; a file's size is checked before it is read.
-/// </summary>
+/// <summary>A header row of distinct names (matched in any case), then one number per column on every non-blank
+/// line, a dot for decimals. Sizes are capped; a file's size is checked before it is read.</summary>
 public static class Csv
 {
     public const long MaxBytes = 100_000_000;
     public const int MaxRows = 1_000_000;
     public const int MaxColumns = 10_000;
 
-    /// <summary>The dataset in <paramref name="path"/>: the column named <paramref name="labelColumn"/> holds
-    /// the targets, all the others, in order, the inputs.</summary>
+    /// <summary>All columns but <paramref name="labelColumn"/>, in order, are the inputs.</summary>
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
     /// <exception cref="CsvFormatException">For a missing or repeated column, a line with the wrong number of
     /// fields, a value that is not a finite number, or a file beyond the caps; with the path and line.</exception>
@@ -140,16 +137,14 @@ public static class Csv
 /// <summary>The kept columns' names and one array per data row; <paramref name="HeaderLine"/> counts from 1.</summary>
 public sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<double[]> Rows, int HeaderLine);
 
-/// <summary>A CSV file that is not what <see cref="Csv"/> expects. The message names the line and column
-/// where it helps; <see cref="Path"/> says which file.</summary>
 public sealed class CsvFormatException(string message, int line, int column, string? path = null) : FormatException(message)
 {
-    /// <summary>The 1-based line of the problem, or 0 when it concerns the whole file (its size).</summary>
+    /// <summary>1-based; 0 when the problem concerns the whole file (its size).</summary>
     public int Line { get; } = line;
 
-    /// <summary>The 1-based column of the problem, or 0 when it concerns the whole line.</summary>
+    /// <summary>1-based; 0 when the problem concerns the whole line.</summary>
     public int Column { get; } = column;
 
-    /// <summary>The file, as the caller named it; null when the CSV was read from a <see cref="TextReader"/>.</summary>
+    /// <summary>Null when the CSV was read from a <see cref="TextReader"/>.</summary>
     public string? Path { get; } = path;
 }

@@ -29,8 +29,7 @@ public sealed class Dataset
         InputNames = inputNames?.ToArray() ?? Enumerable.Range(1, width).Select(i => $"x{i}").ToArray();
     }
 
-    // Takes the arrays as they are, without copying: for rows already checked, or shared with another Dataset
-    // (no Dataset writes to its rows), so that slicing a large set costs no copy of its numbers.
+    // No copy: rows are already checked, or shared with another Dataset (none writes to its rows).
     private Dataset(string name, double[][] inputs, double[] targets, IReadOnlyList<string> inputNames,
         IReadOnlyList<string>? classNames, ImageSize? imageSize)
     {
@@ -55,15 +54,14 @@ public sealed class Dataset
 
     public IReadOnlyList<string> InputNames { get; }
 
-    /// <summary>The number of classes when the targets are class indices: the largest target plus one.</summary>
+    /// <summary>The largest target plus one, when the targets are class indices.</summary>
     public int ClassCount => _targets.Length == 0 ? 0 : (int)_targets.Max() + 1;
 
-    /// <summary>The name of each class, by index, where the source names them (iris: setosa, versicolor,
-    /// virginica); null otherwise. Kept by every part cut from this dataset.</summary>
+    /// <summary>By class index, where the source names them; null otherwise. Kept by every part cut from this.</summary>
     public IReadOnlyList<string>? ClassNames { get; init; }
 
-    /// <summary>The height and width when every input row is an image, row after row (digits: 8 × 8; IDX files:
-    /// as the file says); null otherwise. Kept by every part cut from this dataset.</summary>
+    /// <summary>Set when every input row is an image, row after row; null otherwise. Kept by every part cut
+    /// from this.</summary>
     public ImageSize? ImageSize { get; init; }
 
     public Dataset Slice(int start, int count, string? name = null) =>
@@ -72,8 +70,7 @@ public sealed class Dataset
     public Dataset Select(IReadOnlyList<int> indices, string? name = null) =>
         Like(name ?? Name, indices.Select(i => _inputs[i]).ToArray(), indices.Select(i => _targets[i]).ToArray());
 
-    /// <summary>The same examples in a random order: the indices 0 .. Count - 1, shuffled by
-    /// <see cref="Rng.Shuffle{T}"/>, then <see cref="Select"/>.</summary>
+    /// <summary>The indices 0 .. Count - 1 shuffled by <see cref="Rng.Shuffle{T}"/>, then <see cref="Select"/>.</summary>
     public Dataset Shuffle(Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
@@ -82,12 +79,10 @@ public sealed class Dataset
         return Select(order);
     }
 
-    /// <summary>This dataset with other inputs, one row of <see cref="InputCount"/> numbers per example, taken
-    /// without copying; names, class names and image size kept.</summary>
+    /// <summary>Other inputs, taken without copying; names, class names and image size kept.</summary>
     internal Dataset WithInputs(double[][] inputs) => Like(Name, inputs, _targets);
 
-    /// <summary>A dataset that takes <paramref name="inputs"/> and <paramref name="targets"/> without copying
-    /// them; for loaders that built them and checked every row's width.</summary>
+    /// <summary>Takes the arrays without copying, for loaders that checked every row's width.</summary>
     internal static Dataset Own(string name, double[][] inputs, double[] targets, IReadOnlyList<string> inputNames,
         IReadOnlyList<string>? classNames = null, ImageSize? imageSize = null) =>
         new(name, inputs, targets, inputNames, classNames, imageSize);
@@ -110,10 +105,7 @@ public sealed class Dataset
     }
 }
 
-/// <summary>The size of each image when a dataset's input rows are images: <see cref="Rows"/> ×
-/// <see cref="Columns"/> pixels, stored row after row.</summary>
 public readonly record struct ImageSize(int Rows, int Columns);
 
-/// <summary>A dataset cut into training, validation (watched during training, never learned from) and test
-/// (kept aside for a final, honest measure) parts.</summary>
+/// <summary>Validation is watched during training, never learned from; test is kept aside for a final measure.</summary>
 public sealed record DatasetSplits(Dataset Train, Dataset Validation, Dataset Test);

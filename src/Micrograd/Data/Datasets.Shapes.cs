@@ -4,15 +4,12 @@ namespace Micrograd.Data;
 // the moons', so the hinge loss of micrograd's demo fits them all.
 public static partial class Datasets
 {
-    /// <summary>
-    /// Two concentric circles, as scikit-learn's make_circles: the outer circle (cos t, sin t) labelled -1 and
-    /// the inner circle <paramref name="factor"/>·(cos t, sin t) labelled +1, t evenly spaced on [0, 2 pi)
-    /// (the end left out); then shuffled (<see cref="Rng.Shuffle{T}"/>) and moved by Gaussian noise, x then y
-    /// for each point in turn.
-    /// </summary>
-    /// <param name="n">The number of points: n / 2 (rounded down) on the outer circle, the rest on the inner.</param>
+    /// <summary>scikit-learn's make_circles: the outer circle (cos t, sin t) labelled -1, the inner
+    /// <paramref name="factor"/>·(cos t, sin t) +1, t evenly spaced on [0, 2 pi); then shuffled and moved by
+    /// Gaussian noise, x then y for each point in turn.</summary>
+    /// <param name="n">n / 2 (rounded down) points on the outer circle, the rest on the inner.</param>
     /// <param name="noise">The standard deviation of the noise; 0 for none.</param>
-    /// <param name="rng">The source of the shuffle and the noise.</param>
+    /// <param name="rng">Draws the shuffle, then the noise.</param>
     /// <param name="factor">The inner circle's radius, between 0 and 1 (excluded).</param>
     /// <param name="shuffle">False keeps scikit-learn's order: the outer circle first.</param>
     public static Dataset Circles(int n, double noise, Rng rng, double factor = 0.5, bool shuffle = true)
@@ -37,14 +34,8 @@ public static partial class Datasets
         return WithNoise("circles", points, noise, rng);
     }
 
-    /// <summary>
-    /// The exclusive-or pattern: for each point in turn x then y uniform in [-1, 1), labelled +1 where x and y
-    /// have the same sign (x·y &gt; 0) and -1 otherwise; then moved by Gaussian noise, x then y for each point
-    /// in turn (so noisy points near the axes may sit on the other side).
-    /// </summary>
-    /// <param name="n">The number of points.</param>
-    /// <param name="noise">The standard deviation of the noise; 0 for none.</param>
-    /// <param name="rng">The source of the points and the noise.</param>
+    /// <summary>Exclusive or: x then y uniform in [-1, 1), labelled +1 where x·y &gt; 0, else -1; then moved by
+    /// Gaussian noise of standard deviation <paramref name="noise"/> (so points near the axes may cross).</summary>
     public static Dataset Xor(int n, double noise, Rng rng)
     {
         CheckShape(n, noise, rng);
@@ -57,15 +48,9 @@ public static partial class Datasets
         return WithNoise("xor", points, noise, rng);
     }
 
-    /// <summary>
-    /// Two interleaved spiral arms of 1.5 turns each: point i of an arm of m points sits at radius
-    /// r = i / (m - 1) and angle 3 pi r + k pi, at (r cos, r sin), with arm k = 0 labelled -1 and arm k = 1
-    /// labelled +1; n / 2 points (rounded down) on the first arm, the rest on the second. Then shuffled and
-    /// moved by Gaussian noise, as <see cref="Circles"/>.
-    /// </summary>
-    /// <param name="n">The number of points, at least 4.</param>
-    /// <param name="noise">The standard deviation of the noise; 0 for none.</param>
-    /// <param name="rng">The source of the shuffle and the noise.</param>
+    /// <summary>Two spiral arms of 1.5 turns: point i of arm k (m points) at radius r = i / (m - 1), angle
+    /// 3 pi r + k pi; arm 0 (n / 2 points, rounded down) labelled -1, arm 1 +1; n at least 4. Shuffled and
+    /// noised as <see cref="Circles"/>.</summary>
     public static Dataset Spiral(int n, double noise, Rng rng)
     {
         CheckShape(n, noise, rng);

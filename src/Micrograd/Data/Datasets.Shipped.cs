@@ -2,23 +2,20 @@ namespace Micrograd.Data;
 
 public static partial class Datasets
 {
-    /// <summary>The seed of the shuffle that splits the shipped datasets and IDX files: the same split for every
-    /// training seed, so that validation accuracies compare across runs. <see cref="Rng.DefaultSeed"/>, not
-    /// chosen for any result.</summary>
+    /// <summary>Splits the shipped datasets and IDX files the same way whatever the training seed, so that
+    /// validation accuracies compare across runs; not chosen for any result.</summary>
     public const ulong SplitSeed = Rng.DefaultSeed;
 
     /// <summary>The share of a shipped dataset (or an IDX file without its own test part) kept for training.</summary>
     public const double TrainFraction = 0.7;
 
-    /// <summary>The share kept for validation; the rest, also 15%, for testing.</summary>
+    /// <summary>The rest, also 15%, is for testing.</summary>
     public const double ValidationFraction = 0.15;
 
-    /// <summary>The datasets shipped inside the library, from scikit-learn (sources and licences:
-    /// src/Micrograd/Data/Shipped/README.md, also in the package's datasets/ folder).</summary>
+    /// <summary>From scikit-learn; sources and licences in src/Micrograd/Data/Shipped/README.md.</summary>
     public static IReadOnlyList<string> ShippedNames => ShippedFiles.Names;
 
-    /// <summary>A shipped dataset whole, in its file's order, as scikit-learn's loader gives it: the same
-    /// features, feature names, class indices and class names.</summary>
+    /// <summary>A shipped dataset whole, as scikit-learn's loader gives it.</summary>
     /// <exception cref="ArgumentException">For a name not in <see cref="ShippedNames"/>.</exception>
     public static Dataset Shipped(string name)
     {
@@ -29,16 +26,14 @@ public static partial class Datasets
         return ShippedFiles.Read(key);
     }
 
-    /// <summary>scikit-learn's load_digits: 1,797 handwritten digits of 8 × 8 pixels, each pixel 0..16, classes
-    /// 0..9; split 1,257 / 270 / 270 by <see cref="ShuffleSplit"/>. Standardise them (<paramref name="standardize"/>)
-    /// for an MLP: that trained a little better than pixels / 16 in a PyTorch trial on this split.</summary>
+    /// <summary>scikit-learn's load_digits: 1,797 digits of 8 × 8 pixels 0..16, classes 0..9; split 1,257 / 270 /
+    /// 270. Standardised, an MLP trained a little better than on pixels / 16 in a PyTorch trial.</summary>
     /// <param name="rng">Draws the shuffle; null for a new <see cref="Rng"/> seeded <see cref="SplitSeed"/>.</param>
     /// <param name="standardize">Each feature to mean 0 and standard deviation 1, measured on the training split
     /// (<see cref="Standardizer"/>); false keeps the file's numbers.</param>
     public static DatasetSplits Digits(Rng? rng = null, bool standardize = false) => ShuffleSplit(Shipped("digits"), rng, standardize);
 
-    /// <summary>scikit-learn's load_iris: 150 flowers, 4 measures in cm, classes setosa, versicolor, virginica
-    /// (50 each); split 105 / 22 / 23.</summary>
+    /// <summary>scikit-learn's load_iris: 150 flowers, 4 measures in cm, 3 classes of 50; split 105 / 22 / 23.</summary>
     /// <inheritdoc cref="Digits" path="/param"/>
     public static DatasetSplits Iris(Rng? rng = null, bool standardize = false) => ShuffleSplit(Shipped("iris"), rng, standardize);
 
@@ -52,15 +47,9 @@ public static partial class Datasets
     /// <inheritdoc cref="Digits" path="/param"/>
     public static DatasetSplits BreastCancer(Rng? rng = null, bool standardize = false) => ShuffleSplit(Shipped("breast-cancer"), rng, standardize);
 
-    /// <summary>
-    /// The split of the shipped datasets and of IDX files without their own test part, in three steps that
-    /// tools/reference/mgref.py's <c>shuffle_split</c> repeats: the indices 0 .. n - 1 are shuffled by
-    /// <see cref="Rng.Shuffle{T}"/> (Fisher-Yates from the last index down, j = <see cref="Rng.Below"/>(i + 1));
-    /// the examples taken in that order are cut by <see cref="Dataset.Split"/>(<see cref="TrainFraction"/>,
-    /// <see cref="ValidationFraction"/>): the first (int)(0.7 n) for training, up to (int)((0.7 + 0.15) n) for
-    /// validation, the rest for testing; then, if asked, standardised by the training part
-    /// (<see cref="Standardizer"/>).
-    /// </summary>
+    /// <summary>The split of the shipped datasets and of IDX files without a test part, as tools/reference/mgref.py's
+    /// <c>shuffle_split</c>: <see cref="Dataset.Shuffle"/>, then <see cref="Dataset.Split"/>(<see cref="TrainFraction"/>,
+    /// <see cref="ValidationFraction"/>), then, if asked, <see cref="Standardizer"/> fitted on the training part.</summary>
     /// <inheritdoc cref="Digits" path="/param"/>
     public static DatasetSplits ShuffleSplit(Dataset data, Rng? rng = null, bool standardize = false)
     {

@@ -2,7 +2,7 @@ namespace Micrograd.Data;
 
 public static partial class Datasets
 {
-    /// <summary>The built-in datasets: drawn ones (tiny, moons, yinyang), then <see cref="ShippedNames"/>.</summary>
+    /// <summary>Drawn ones (tiny, moons, yinyang), then <see cref="ShippedNames"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = ["tiny", "moons", "yinyang", .. ShippedFiles.Names];
 
     /// <summary>The lecture's four examples of three inputs, with targets 1, -1, -1, 1.</summary>
@@ -13,7 +13,7 @@ public static partial class Datasets
 
     /// <summary>scikit-learn's make_moons: the outer moon labelled -1, the inner +1; shuffled, then moved by
     /// Gaussian noise, x then y for each point in turn.</summary>
-    /// <param name="n">The number of points: n / 2 (rounded down) on the outer moon, the rest on the inner.</param>
+    /// <param name="n">n / 2 (rounded down) points on the outer moon, the rest on the inner.</param>
     /// <param name="noise">The standard deviation of the noise; 0 for none.</param>
     /// <param name="rng">Draws the shuffle, then the noise.</param>
     /// <param name="shuffle">False keeps scikit-learn's order: the outer moon first.</param>
@@ -74,11 +74,9 @@ public static partial class Datasets
         }
     }
 
-    /// <summary>A built-in dataset by name, with the sizes the presets use: "tiny" (4 examples, all for
-    /// training), "moons" (100 points, noise 0.1), "yinyang" (100 points, split 80/10/10), drawn from
-    /// <paramref name="rng"/>; a shipped one (<see cref="ShippedNames"/>) with its features as the file holds
-    /// them, split by <see cref="ShuffleSplit"/> with its own fixed seed, drawing nothing from
-    /// <paramref name="rng"/>.</summary>
+    /// <summary>A built-in dataset with the presets' sizes: "tiny" (all for training), "moons" (100 points, noise
+    /// 0.1), "yinyang" (100 points) drawn from <paramref name="rng"/>; a shipped one split by
+    /// <see cref="ShuffleSplit"/> with its own fixed seed.</summary>
     /// <exception cref="ArgumentException">For a name not in <see cref="Names"/>.</exception>
     public static DatasetSplits ByName(string name, Rng rng) => name.ToLowerInvariant() switch
     {
@@ -89,17 +87,11 @@ public static partial class Datasets
         _ => throw new ArgumentException($"Expected a dataset name ({string.Join(", ", Names)}) or a CSV file, got '{name}'.", nameof(name)),
     };
 
-    /// <summary>
-    /// Any dataset, in one call. <paramref name="source"/> is, in this order (<see cref="SourceOf"/>):
-    /// a built-in dataset's name (<see cref="ByName"/>);
-    /// a folder of MNIST's IDX files (<see cref="Mnist.LoadFolder"/>: training, validation and test splits);
-    /// an IDX images file, named the MNIST way with "idx3-ubyte" in its name, gzipped or not
-    /// (train-images-idx3-ubyte.gz), whose labels file is found beside it (<see cref="Mnist.LabelsPathFor"/>),
-    /// split by <see cref="ShuffleSplit"/>;
-    /// or else a CSV file, all of it for training, whose column <paramref name="labelColumn"/> holds the targets.
-    /// Only a CSV file takes a label column. Only the drawn datasets draw from <paramref name="rng"/>; files and
-    /// shipped datasets are split with their own fixed seed, <see cref="SplitSeed"/>.
-    /// </summary>
+    /// <summary>Any dataset, in one call. <paramref name="source"/> is, in this order (<see cref="SourceOf"/>): a
+    /// built-in name (<see cref="ByName"/>); a folder of MNIST's IDX files (<see cref="Mnist.LoadFolder"/>); an IDX
+    /// images file with "idx3-ubyte" in its name, gzipped or not, labels beside it, split by <see cref="ShuffleSplit"/>;
+    /// else a CSV file, all for training, whose column <paramref name="labelColumn"/> (CSV only) holds the targets.
+    /// Only drawn datasets draw from <paramref name="rng"/>; the rest split with <see cref="SplitSeed"/>.</summary>
     /// <exception cref="ArgumentException">For a label column with anything but a CSV file, none with a CSV file,
     /// or an IDX labels file given where its images file is expected.</exception>
     /// <exception cref="FileNotFoundException">When <paramref name="source"/> is neither a built-in name nor a file
@@ -135,10 +127,9 @@ public static partial class Datasets
         return TrainOnly(Csv.Load(source, labelColumn));
     }
 
-    /// <summary>What <see cref="Load"/> takes <paramref name="source"/> for, from its name alone (a command asks
-    /// this to know whether a label column is needed): a name in <see cref="Names"/> (in any case) is built in; an
-    /// existing folder holds IDX files; a file name containing "idx3-ubyte" or "idx1-ubyte" (in any case) is an
-    /// IDX file; anything else is a CSV file, existing or not.</summary>
+    /// <summary>What <see cref="Load"/> takes <paramref name="source"/> for, from its name alone: a name in
+    /// <see cref="Names"/> (any case); an existing folder of IDX files; a file name containing "idx3-ubyte" or
+    /// "idx1-ubyte" (any case); else a CSV file, existing or not.</summary>
     public static DataSource SourceOf(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -150,7 +141,6 @@ public static partial class Datasets
             : DataSource.Csv;
     }
 
-    /// <summary>All of <paramref name="data"/> for training.</summary>
     public static DatasetSplits TrainOnly(Dataset data) => new(data, data.Slice(0, 0), data.Slice(0, 0));
 
     // numpy.linspace: start + i * step, with the last point exactly at stop.
@@ -163,18 +153,13 @@ public static partial class Datasets
     }
 }
 
-/// <summary>The kinds of source <see cref="Datasets.Load"/> reads (<see cref="Datasets.SourceOf"/>).</summary>
 public enum DataSource
 {
-    /// <summary>A name in <see cref="Datasets.Names"/>.</summary>
     BuiltIn,
 
-    /// <summary>A folder of MNIST's IDX files (<see cref="Mnist.LoadFolder"/>).</summary>
     IdxFolder,
 
-    /// <summary>An IDX file named the MNIST way (<see cref="Mnist.Load(string)"/>).</summary>
     Idx,
 
-    /// <summary>A CSV file with a label column (<see cref="Csv.Load"/>).</summary>
     Csv,
 }

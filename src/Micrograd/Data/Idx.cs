@@ -3,29 +3,23 @@ using System.IO.Compression;
 
 namespace Micrograd.Data;
 
-/// <summary>
-/// IDX files, the format of MNIST (and of Fashion-MNIST, KMNIST, EMNIST): a magic number of four bytes (two zero
-/// bytes, the type of the numbers, 0x08 for unsigned bytes, and the number of dimensions), each dimension's size
-/// as a big-endian 32-bit number, then the numbers, the last dimension varying fastest. An images file has the
-/// magic number 0x00000803 (images × rows × columns), a labels file 0x00000801. A file that starts with gzip's
-/// bytes 1F 8B is decompressed first, whatever its name.
-/// </summary>
-/// <remarks>Nothing is allocated for the data before its size is checked against the limits below, and, for an
-/// uncompressed file, against the bytes the file holds; a compressed file is read up to the declared size and
-/// one byte more, never further.</remarks>
+/// <summary>IDX files, MNIST's format: a magic number (two zero bytes, the number type, 0x08 for unsigned bytes,
+/// the number of dimensions), each dimension's size as a big-endian int32, then the numbers, last dimension
+/// fastest. A file starting with gzip's bytes 1F 8B is decompressed first, whatever its name.</summary>
+/// <remarks>Nothing is allocated before the size is checked against the limits below and the bytes the file
+/// holds; a compressed file is read to one byte past the declared size, never further.</remarks>
 public static class Idx
 {
     public const int ImagesMagic = 0x00000803;
     public const int LabelsMagic = 0x00000801;
 
-    /// <summary>The most images or labels in one file (MNIST's training file holds 60,000).</summary>
+    /// <summary>Images or labels in one file (MNIST's training file holds 60,000).</summary>
     public const int MaxCount = 1_000_000;
 
-    /// <summary>The most rows, and the most columns, of an image (MNIST's are 28 × 28).</summary>
+    /// <summary>Rows, and columns, of an image (MNIST's are 28 × 28).</summary>
     public const int MaxSide = 1_024;
 
-    /// <summary>The most bytes of numbers in one file, after decompression (MNIST's training images: 47,040,000).
-    /// As a <see cref="Dataset"/>, each pixel then takes 8 bytes.</summary>
+    /// <summary>After decompression (MNIST's training images: 47,040,000); a <see cref="Dataset"/> takes 8 per pixel.</summary>
     public const long MaxBytes = 100_000_000;
 
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
@@ -33,8 +27,7 @@ public static class Idx
     /// more or fewer bytes than it declares, or goes beyond the limits; the message names the file.</exception>
     public static IdxImages ReadImages(string path) => ReadFile(path, ReadImages);
 
-    /// <summary>Reads from <paramref name="stream"/>'s current position to its end.</summary>
-    /// <param name="stream">Readable and seekable (a file or a memory stream).</param>
+    /// <param name="stream">Readable and seekable; read from its position to its end.</param>
     /// <param name="path">Named in the messages; null for "the IDX data".</param>
     /// <exception cref="IdxFormatException">As for <see cref="ReadImages(string)"/>.</exception>
     public static IdxImages ReadImages(Stream stream, string? path = null)
@@ -116,8 +109,8 @@ public static class Idx
         return data;
     }
 
-    // A compressed file's length says nothing of what it inflates to, so it is read in growing chunks, to one byte
-    // past the declared size at most: a header that lies costs only the bytes that are really there.
+    // A compressed length says nothing of what it inflates to: reading stops one byte past the declared size,
+    // so a lying header costs only the bytes really there.
     private static byte[] ReadCompressed(Stream source, long size, Func<string, IdxFormatException> bad, int[] dims)
     {
         using var data = new MemoryStream((int)Math.Min(size + 1, 1 << 20));
@@ -178,15 +171,12 @@ public static class Idx
     private static string Plural(long n, string noun) => $"{n:N0} {noun}{(n == 1 ? "" : "s")}";
 }
 
-/// <summary>The images of an IDX file: <see cref="Pixels"/> holds <see cref="Count"/> images of
-/// <see cref="Rows"/> × <see cref="Columns"/> bytes (0 black to 255 white in MNIST), image after image, each row
-/// after row.</summary>
+/// <summary><see cref="Pixels"/>: image after image, row after row, 0 black to 255 white in MNIST.</summary>
 public sealed record IdxImages(int Count, int Rows, int Columns, byte[] Pixels);
 
-/// <summary>A file that is not the IDX file expected, or goes beyond <see cref="Idx"/>'s limits. The message
-/// names the file and says what was expected and what came.</summary>
+/// <summary>A file that is not the IDX file expected, or goes beyond <see cref="Idx"/>'s limits.</summary>
 public sealed class IdxFormatException(string message, string? path = null) : FormatException(message)
 {
-    /// <summary>The file, as the caller named it; null when the data was read from a stream without a name.</summary>
+    /// <summary>As the caller named it; null for a stream without a name.</summary>
     public string? Path { get; } = path;
 }

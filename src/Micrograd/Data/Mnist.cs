@@ -1,20 +1,15 @@
 namespace Micrograd.Data;
 
-/// <summary>
-/// Image datasets in MNIST's files (MNIST, Fashion-MNIST, KMNIST and others in IDX format; see <see cref="Idx"/>):
-/// an images file and a labels file make one <see cref="Dataset"/>, and a folder holding MNIST's four files
-/// makes training, validation and test splits. Nothing is downloaded: the files come from the caller's disk.
-/// </summary>
+/// <summary>Image datasets in MNIST's IDX files (also Fashion-MNIST, KMNIST...; see <see cref="Idx"/>), read
+/// from the caller's disk: nothing is downloaded.</summary>
 public static class Mnist
 {
-    /// <summary>The names tried, in order, for the training images in a folder (MNIST's, gzipped, Kaggle's).</summary>
+    /// <summary>Tried in order: MNIST's, gzipped, Kaggle's.</summary>
     public static IReadOnlyList<string> TrainImagesNames { get; } = ["train-images-idx3-ubyte", "train-images-idx3-ubyte.gz", "train-images.idx3-ubyte"];
 
-    /// <summary>The names tried, in order, for the test images in a folder.</summary>
     public static IReadOnlyList<string> TestImagesNames { get; } = ["t10k-images-idx3-ubyte", "t10k-images-idx3-ubyte.gz", "t10k-images.idx3-ubyte"];
 
-    /// <summary>One example per image: its pixels row after row, each byte divided by 255 (so in [0, 1]), named
-    /// pixel_ROW_COLUMN; its label as the class. Named after the images file, without ".gz".</summary>
+    /// <summary>Pixels row after row, divided by 255 (so in [0, 1]), named pixel_ROW_COLUMN; labels as classes.</summary>
     /// <exception cref="FileNotFoundException">When a file does not exist.</exception>
     /// <exception cref="IdxFormatException">For a bad file (see <see cref="Idx"/>), or labels that do not number
     /// one per image; the message names the file.</exception>
@@ -24,8 +19,7 @@ public static class Mnist
         return Pair(Idx.ReadImages(imagesPath), imagesPath, labelsPath);
     }
 
-    /// <summary><see cref="Load(string, string)"/> with the labels file found beside the images file by MNIST's
-    /// naming (<see cref="LabelsPathFor"/>).</summary>
+    /// <summary>With the labels file found by <see cref="LabelsPathFor"/>.</summary>
     /// <exception cref="ArgumentException">For a file name without "images" and "idx3".</exception>
     /// <exception cref="FileNotFoundException">When the images file or its labels file does not exist.</exception>
     /// <exception cref="IdxFormatException">As for <see cref="Load(string, string)"/>.</exception>
@@ -44,9 +38,8 @@ public static class Mnist
         return ToDataset(images, labels, StripGz(Path.GetFileName(imagesPath)));
     }
 
-    /// <summary>The labels file beside <paramref name="imagesPath"/>: its file name with the last "images"
-    /// replaced by "labels" and "idx3" by "idx1" (train-images-idx3-ubyte.gz: train-labels-idx1-ubyte.gz), with
-    /// the same ending, or else with ".gz" added or removed; the first of these that exists.</summary>
+    /// <summary>The file beside with the last "images" replaced by "labels" and "idx3" by "idx1", the same
+    /// ending or else ".gz" added or removed, whichever exists first.</summary>
     /// <exception cref="ArgumentException">For a file name without "images" and "idx3".</exception>
     /// <exception cref="FileNotFoundException">When neither labels file exists.</exception>
     public static string LabelsPathFor(string imagesPath)
@@ -67,10 +60,8 @@ public static class Mnist
             ?? throw new FileNotFoundException($"Expected the labels of {imagesPath} beside it, as {tried[0]} or {tried[1]}, found neither.", tried[0]);
     }
 
-    /// <summary>A folder with MNIST's files: the training pair (<see cref="TrainImagesNames"/>, labels beside)
-    /// shuffled with a <see cref="Rng"/> seeded <see cref="Datasets.SplitSeed"/>, then cut 85% for training and
-    /// 15% for validation (MNIST: 51,000 and 9,000); the test pair (<see cref="TestImagesNames"/>), if present,
-    /// in its order, for testing (MNIST: 10,000), else an empty test split. Named after the folder.</summary>
+    /// <summary>The training pair shuffled with <see cref="Datasets.SplitSeed"/> and cut 85% / 15% for validation;
+    /// the test pair, if present, in its order, for testing. Named after the folder.</summary>
     /// <exception cref="FileNotFoundException">When the folder holds no training images, or an images file
     /// has no labels beside it.</exception>
     /// <exception cref="IdxFormatException">For a bad file; the message names it.</exception>
@@ -88,7 +79,7 @@ public static class Mnist
         static Dataset Rename(Dataset d, string name) => d.Slice(0, d.Count, name);
     }
 
-    /// <summary>The images as a dataset, pixels divided by 255, <paramref name="labels"/> as classes.</summary>
+    /// <summary>Pixels divided by 255.</summary>
     /// <exception cref="ArgumentException">When there is not one label per image, or the pixels do not number
     /// Count × Rows × Columns.</exception>
     public static Dataset ToDataset(IdxImages images, IReadOnlyList<byte> labels, string name)
@@ -112,7 +103,7 @@ public static class Mnist
         return Dataset.Own(name, inputs, targets, PixelNames(images.Rows, images.Columns), imageSize: new ImageSize(images.Rows, images.Columns));
     }
 
-    /// <summary>pixel_0_0, pixel_0_1, ..., row by row (scikit-learn's names for the digits' pixels).</summary>
+    /// <summary>scikit-learn's names for the digits' pixels: pixel_0_0, pixel_0_1, ...</summary>
     internal static string[] PixelNames(int rows, int columns) =>
         Enumerable.Range(0, rows * columns).Select(k => $"pixel_{k / columns}_{k % columns}").ToArray();
 

@@ -1,13 +1,10 @@
 namespace Micrograd.Data;
 
-/// <summary>
-/// The project's one source of randomness: a xorshift* generator (LLM101n micrograd's), small enough to write
-/// again in any language, so that a seed gives the same numbers everywhere. Not for cryptography; not
-/// thread-safe: give each thread its own.
-/// </summary>
+/// <summary>LLM101n micrograd's xorshift*, small enough to write again in any language, so a seed gives the same
+/// numbers everywhere. Not for cryptography; not thread-safe.</summary>
 public sealed class Rng
 {
-    /// <summary>The seed used when none is given (micrograd's demo seeds with 1337).</summary>
+    /// <summary>micrograd's demo seeds with 1337.</summary>
     public const ulong DefaultSeed = 1337;
 
     private ulong _state;

@@ -3,12 +3,9 @@ using System.IO.Compression;
 
 namespace Micrograd.Data;
 
-/// <summary>
-/// The data files shipped inside the library (Data/Shipped/, embedded resources; sources and licences in the
-/// README.md there), copied unchanged from scikit-learn, and read as scikit-learn's loaders read them: iris,
-/// wine and breast cancer have a first row "samples,features,class names...", then one row per example of its
-/// features and its class index; digits has no first row, and each row holds 64 pixels and the digit.
-/// </summary>
+/// <summary>scikit-learn's files, embedded unchanged (Data/Shipped/), read as its loaders read them: iris, wine
+/// and breast cancer start with "samples,features,class names...", then features and class index per row;
+/// digits has no first row, each row 64 pixels and the digit.</summary>
 internal static class ShippedFiles
 {
     private sealed record Spec(string Resource, bool HasCountsRow, string[] FeatureNames, ImageSize? Image = null);
@@ -30,7 +27,6 @@ internal static class ShippedFiles
 
     public static IReadOnlyList<string> Names { get; } = ["digits", "iris", "wine", "breast-cancer"];
 
-    /// <summary>The whole file, in its order.</summary>
     public static Dataset Read(string name)
     {
         var spec = Specs[name];

@@ -1,15 +1,9 @@
 namespace Micrograd.Data;
 
-/// <summary>
-/// Moves every input feature to mean 0 and standard deviation 1, as scikit-learn's StandardScaler does:
-/// x' = (x - mean) / scale, with the mean and the population standard deviation (divided by n, not n - 1)
-/// measured on the training split only, then applied to every split, so that nothing of the validation or
-/// test data leaks into training. A feature that is constant in the training split (scale 0) gets scale 1,
-/// so it becomes 0 there instead of NaN.
-/// </summary>
-/// <remarks>Each mean is the sum of the column, added row after row, divided by n; each variance the sum of
-/// (x - mean)² in the same order, divided by n; the scale its square root. tools/reference/mgref.py's
-/// <c>standardize</c> does the same operations in the same order, so both give the same bits.</remarks>
+/// <summary>scikit-learn's StandardScaler: x' = (x - mean) / scale, the mean and population standard deviation
+/// (over n, not n - 1) measured on the training split only, so nothing of the other splits leaks into training.
+/// A feature constant in training gets scale 1, so it becomes 0 instead of NaN.</summary>
+/// <remarks>Sums run row after row, as tools/reference/mgref.py's <c>standardize</c> does, to the same bits.</remarks>
 public sealed class Standardizer
 {
     private readonly double[] _means;
@@ -21,13 +15,11 @@ public sealed class Standardizer
         _scales = scales;
     }
 
-    /// <summary>The mean of each feature over the training split.</summary>
     public IReadOnlyList<double> Means => _means;
 
-    /// <summary>The standard deviation of each feature over the training split, or 1 where it is 0.</summary>
+    /// <summary>1 where the standard deviation is 0.</summary>
     public IReadOnlyList<double> Scales => _scales;
 
-    /// <summary>Measures <paramref name="train"/>'s features.</summary>
     /// <exception cref="ArgumentException">For a dataset with no examples.</exception>
     public static Standardizer Fit(Dataset train)
     {
@@ -49,7 +41,6 @@ public sealed class Standardizer
         return new Standardizer(means, scales);
     }
 
-    /// <summary>One row of raw features, standardised.</summary>
     /// <exception cref="ArgumentException">For a row of another width than the training data's.</exception>
     public double[] Apply(IReadOnlyList<double> row)
     {
@@ -70,7 +61,7 @@ public sealed class Standardizer
         return data.WithInputs(data.Inputs.Select(Apply).ToArray());
     }
 
-    /// <summary>Fits on <paramref name="splits"/>' training part and applies the result to all three parts.</summary>
+    /// <summary>Fits on the training part, applies to all three.</summary>
     public static DatasetSplits Standardize(DatasetSplits splits)
     {
         ArgumentNullException.ThrowIfNull(splits);
