@@ -1,8 +1,6 @@
 namespace Micrograd.Expressions;
 
-/// <summary>
-/// An expression that cannot be read. Besides the one-line message it can show the expression with a caret
-/// under the place of the problem (<see cref="CaretLines"/>), as the <c>micrograd</c> command prints it:
+/// <summary>An expression that cannot be read; <see cref="CaretLines"/> shows a caret under the problem:
 /// <code>
 /// error: expected a number, a variable, a function call or '(' at column 5, got '*'
 ///   x + * y
@@ -11,26 +9,21 @@ namespace Micrograd.Expressions;
 /// </summary>
 public sealed class ExpressionSyntaxException : FormatException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What was expected where, and what came.</param>
-    /// <param name="expression">The expression as given.</param>
-    /// <param name="position">Where the problem is, 0-based.</param>
+    /// <summary><paramref name="message"/> says what was expected where, and what came; <paramref name="position"/>
+    /// is 0-based.</summary>
     public ExpressionSyntaxException(string message, string expression, int position) : base(message)
     {
         Expression = expression;
         Position = position;
     }
 
-    /// <summary>The expression as given.</summary>
     public string Expression { get; }
 
-    /// <summary>Where the problem is, 0-based (the message says the 1-based column).</summary>
+    /// <summary>0-based (the message says the 1-based column).</summary>
     public int Position { get; }
 
-    /// <summary>Two lines to print under the message: the expression, and a caret under
-    /// <see cref="Position"/>, each indented by two spaces. A long expression is cut to the
-    /// <see cref="CaretWidth"/> characters around the caret, with "..." where text was left out; tabs and line
-    /// breaks show as spaces, so that the caret stays in its column.</summary>
+    /// <summary>The expression and a caret under <see cref="Position"/>, indented by two spaces; a long one cut
+    /// to <see cref="CaretWidth"/> characters around the caret with "..."; whitespace shown as spaces.</summary>
     public IReadOnlyList<string> CaretLines
     {
         get
@@ -44,6 +37,5 @@ public sealed class ExpressionSyntaxException : FormatException
         }
     }
 
-    /// <summary>How much of a long expression <see cref="CaretLines"/> shows.</summary>
     public const int CaretWidth = 100;
 }

@@ -12,12 +12,10 @@ internal static class FunctionTable
         ["sigmoid"] = v => v.Sigmoid(),
     };
 
-    /// <summary>The function names, in the order the help lists them.</summary>
+    /// <summary>In the order the help lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = ["exp", "log", "tanh", "relu", "sigmoid"];
 
-    /// <summary>True when <paramref name="name"/> is a function.</summary>
     public static bool IsFunction(string name) => Table.ContainsKey(name);
 
-    /// <summary>Applies the function <paramref name="name"/> to <paramref name="x"/>.</summary>
     public static Value Apply(string name, Value x) => Table[name](x);
 }

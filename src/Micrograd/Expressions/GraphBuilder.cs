@@ -1,19 +1,12 @@
 namespace Micrograd.Expressions;
 
-/// <summary>
-/// Runs a parsed expression's postfix instructions on a stack of <see cref="Value"/>s, so that Backward
-/// differentiates it. A loop, not a recursion: any expression the parser accepts builds without a deep stack.
-/// </summary>
-/// <remarks>
-/// <c>a ^ b</c> with a constant exponent (a number, or anything without variables, such as 1/2) is
-/// <see cref="Value.Pow"/>, micrograd's <c>a**n</c>. With a variable in the exponent it is built as
-/// exp(b·log(a)), the identity behind a^b; that is defined for a &gt; 0 only (NaN otherwise, as log is), and
-/// its graph shows the exp, * and log nodes.
-/// </remarks>
+/// <summary>Runs postfix instructions on a stack of <see cref="Value"/>s: a loop, so any expression the parser
+/// accepts builds without a deep stack.</summary>
+/// <remarks><c>a ^ b</c> with an exponent free of variables (such as 1/2) is <see cref="Value.Pow"/>; else it is
+/// built as exp(b·log(a)), defined for a &gt; 0 only (NaN otherwise, as log is).</remarks>
 internal static class GraphBuilder
 {
-    /// <summary>The graph of <paramref name="program"/>, with <paramref name="leaves"/>[i] standing for
-    /// variable i wherever it occurs (so its gradients add up).</summary>
+    /// <summary><paramref name="leaves"/>[i] stands for variable i wherever it occurs, so its gradients add up.</summary>
     public static Value Build(Instruction[] program, Value[] leaves)
     {
         // Each operand, and whether it depends on a variable (which decides how ^ is built).

@@ -1,20 +1,18 @@
 namespace Micrograd.Expressions;
 
-/// <summary>The kinds of token in an expression.</summary>
 internal enum TokenKind { Number, Name, Operator, LeftParen, RightParen, End }
 
-/// <summary>One token: its kind, its text and where it starts (0-based).</summary>
+/// <summary><c>Position</c> is 0-based.</summary>
 internal readonly record struct Token(TokenKind Kind, string Text, int Position, double Number = 0)
 {
     /// <summary>The token as a message quotes it: 'x', or "the end of the expression".</summary>
     public string Describe() => Kind == TokenKind.End ? "the end of the expression" : $"'{Text}'";
 }
 
-/// <summary>Splits an expression into tokens: numbers (2, 0.5, .5, 1e-3), names, the operators + - * / ^ and
-/// ** (Python's power, read as ^), and parentheses. Spaces are skipped.</summary>
+/// <summary>Numbers (2, .5, 1e-3), names, + - * / ^, ** (read as ^) and parentheses; spaces are skipped.</summary>
 internal static class Lexer
 {
-    /// <summary>The tokens of <paramref name="text"/>, ending with an End token.</summary>
+    /// <summary>Ending with an End token.</summary>
     /// <exception cref="ExpressionSyntaxException">At a character that starts no token.</exception>
     public static List<Token> Tokenize(string text)
     {

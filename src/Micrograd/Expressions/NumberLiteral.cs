@@ -2,20 +2,15 @@ using System.Globalization;
 
 namespace Micrograd.Expressions;
 
-/// <summary>Numbers as text, read the same way everywhere (expressions, variable values typed by a user): in
-/// the invariant culture (a dot for decimals), whatever the machine's locale.</summary>
-/// <remarks>
-/// A number a double cannot hold is refused at both ends, rather than changed: 1e999 would become infinity,
-/// and 1e-400, written as non-zero, would silently become 0. Numbers between 5e-324 and 2.2e-308 are kept,
-/// with fewer digits of precision, as every double calculation does.
-/// </remarks>
+/// <summary>Numbers as text, read the same way everywhere: a dot for decimals, whatever the machine's locale.</summary>
+/// <remarks>A number a double cannot hold is refused rather than changed: 1e999 (infinity) and 1e-400 (written
+/// as non-zero, it would become 0). Subnormals (5e-324 to 2.2e-308) are kept, with fewer digits.</remarks>
 public static class NumberLiteral
 {
     /// <summary>Reads a finite number such as "2", "-0.5", ".5" or "1e-3" (leading and trailing spaces allowed).</summary>
     public static bool TryParse(string text, out double value) => TryParse(text, out value, out _);
 
-    /// <summary>As <see cref="TryParse(string, out double)"/>, and when the text is not such a number, why
-    /// not: "not a number", or that it is too large or too small for a double.</summary>
+    /// <summary><paramref name="problem"/>: "not a number", or too large or too small for a double.</summary>
     public static bool TryParse(string text, out double value, out string problem)
     {
         ArgumentNullException.ThrowIfNull(text);

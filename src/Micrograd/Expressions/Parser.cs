@@ -1,11 +1,7 @@
 namespace Micrograd.Expressions;
 
-/// <summary>
-/// Reads an expression such as <c>x*y + exp(-x^2)</c> by recursive descent into postfix
-/// <see cref="Instruction"/>s. From loosest to tightest: <c>+ -</c>, then <c>* /</c> (both left-associative),
-/// then unary minus, then <c>^</c> (right-associative: 2^3^2 is 2^9). Unary minus binds looser than <c>^</c>,
-/// as in Python and in mathematics: -x^2 is -(x^2), while 2^-1 still reads as 2^(-1).
-/// </summary>
+/// <summary>Recursive descent into postfix <see cref="Instruction"/>s. Loosest to tightest: <c>+ -</c>, <c>* /</c>
+/// (left-associative), unary minus, <c>^</c> (right-associative). As in Python, -x^2 is -(x^2), and 2^-1 is 2^(-1).</summary>
 /// <remarks>
 /// sum     := product (('+' | '-') product)*
 /// product := unary (('*' | '/') unary)*
@@ -30,11 +26,8 @@ internal sealed class Parser
         _tokens = Lexer.Tokenize(text);
     }
 
-    /// <summary>Parses <paramref name="text"/> into postfix instructions, and lists the variables in the
-    /// order they first appear (postfix keeps the operands in the order of the text).</summary>
-    /// <exception cref="ExpressionSyntaxException">Saying what was expected where, and what came; also for
-    /// text longer than <see cref="Expression.MaxLength"/> or nested deeper than
-    /// <see cref="Expression.MaxDepth"/>.</exception>
+    /// <summary>The variables in the order they first appear (postfix keeps the text's order of operands).</summary>
+    /// <exception cref="ExpressionSyntaxException">As for <see cref="Expression.Parse"/>.</exception>
     public static (Instruction[] Program, string[] Variables) Parse(string text)
     {
         if (text.Length > Expression.MaxLength)
