@@ -31,7 +31,7 @@ public static class Activations
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Expected Linear, ReLU, Tanh or Sigmoid."),
     };
 
-    /// <summary>Reads a name such as "relu" or "Tanh" (any case), as <see cref="KindNames.Activations"/>.</summary>
+    /// <summary>Any case, as <see cref="KindNames.Activations"/>.</summary>
     /// <exception cref="ArgumentException">For an unknown name, listing the known ones.</exception>
     public static Activation Parse(string name) => KindNames.Activations.Parse(name);
 }

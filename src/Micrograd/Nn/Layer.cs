@@ -8,9 +8,8 @@ public sealed class Layer : Module
     private readonly Neuron[] _neurons;
     private readonly IReadOnlyList<Value> _parameters;
 
-    /// <summary>A layer of <paramref name="nout"/> neurons with <paramref name="nin"/> inputs each, drawn from
-    /// <paramref name="rng"/> neuron after neuron; <paramref name="name"/> prefixes the parameters' labels
-    /// ("L1" gives "L1N0.w0", ...).</summary>
+    /// <summary>Drawn neuron after neuron; <paramref name="name"/> prefixes the parameters' labels ("L1" gives
+    /// "L1N0.w0", ...).</summary>
     /// <exception cref="ArgumentOutOfRangeException">When a size is 0 or less.</exception>
     public Layer(int nin, int nout, Activation activation = Activation.ReLU, Init init = Init.Uniform, Rng? rng = null, string? name = null)
     {

@@ -2,18 +2,15 @@ using Micrograd.Data;
 
 namespace Micrograd.Nn;
 
-/// <summary>
-/// A multi-layer perceptron: layers applied one after another. Hidden layers use the chosen activation;
-/// the last layer is linear unless asked otherwise, so its outputs can be any score.
-/// </summary>
+/// <summary>The last layer is linear unless asked otherwise, so its outputs can be any score.</summary>
 public sealed class MLP : Module
 {
     private readonly Layer[] _layers;
     private readonly IReadOnlyList<Value> _parameters;
 
-    /// <summary><paramref name="nouts"/> holds the size of each layer, the last being the number of outputs;
-    /// <paramref name="activation"/> is the hidden layers' (micrograd: ReLU; the lecture: Tanh). The weights come
-    /// from <paramref name="rng"/> in parameter order (seeded with <see cref="Rng.DefaultSeed"/> if null).</summary>
+    /// <summary><paramref name="nouts"/>: each layer's size, the last the number of outputs;
+    /// <paramref name="activation"/>: the hidden layers' (micrograd: ReLU; the lecture: Tanh). Weights are drawn
+    /// in parameter order.</summary>
     /// <exception cref="ArgumentException">When there are no layers or a size is 0 or less.</exception>
     public MLP(int nin, IReadOnlyList<int> nouts, Activation activation = Activation.ReLU,
         Activation outputActivation = Activation.Linear, Init init = Init.Uniform, Rng? rng = null)
@@ -32,8 +29,7 @@ public sealed class MLP : Module
         _parameters = Array.AsReadOnly(_layers.SelectMany(l => l.Parameters()).ToArray());
     }
 
-    /// <summary>The number of weights and biases of an MLP with these sizes, without building it
-    /// (<see cref="long.MaxValue"/> when it would not fit in a long).</summary>
+    /// <summary>Without building it; <see cref="long.MaxValue"/> when it would not fit in a long.</summary>
     public static long ParameterCount(int nin, IReadOnlyList<int> nouts)
     {
         ArgumentNullException.ThrowIfNull(nouts);

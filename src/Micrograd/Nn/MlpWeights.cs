@@ -3,20 +3,12 @@ using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Nn;
 
-/// <summary>One fully connected layer's numbers: y = f(W·x + b).</summary>
-/// <param name="InputCount">Inputs.</param>
-/// <param name="OutputCount">Outputs (neurons).</param>
-/// <param name="Weights">[OutputCount, InputCount], row-major: row n holds neuron n's weights, as a
-/// <see cref="Neuron"/>'s <see cref="Neuron.Weights"/> and PyTorch's <c>Linear.weight</c>.</param>
-/// <param name="Biases">One per neuron.</param>
-/// <param name="Activation">f.</param>
+/// <summary>One fully connected layer's numbers: y = f(W·x + b), with <c>Weights</c> [OutputCount, InputCount]
+/// row-major: row n holds neuron n's weights, as in <see cref="Neuron.Weights"/> and PyTorch's <c>Linear.weight</c>.</summary>
 public sealed record LayerWeights(int InputCount, int OutputCount, double[] Weights, double[] Biases, Activation Activation);
 
-/// <summary>
-/// What an MLP is, whichever engine holds it: the number of inputs and each layer's weights, biases and
-/// activation. Saving, plotting, predicting and exporting read this, and it converts to and from the scalar
-/// <see cref="MLP"/> and the <see cref="TensorMLP{T}"/>. The numbers are copies.
-/// </summary>
+/// <summary>An MLP's numbers (copies), whichever engine holds it: what saving, plotting, predicting and
+/// exporting read. Converts to and from <see cref="MLP"/> and <see cref="TensorMLP{T}"/>.</summary>
 public sealed class MlpWeights
 {
     /// <exception cref="ArgumentException">When there are no layers, a layer's inputs are not the previous
@@ -47,11 +39,9 @@ public sealed class MlpWeights
 
     public int OutputCount => Layers[^1].OutputCount;
 
-    /// <summary>Every weight and bias.</summary>
     public long ParameterCount => Layers.Sum(l => (long)l.Weights.Length + l.Biases.Length);
 
-    /// <summary>Every weight and bias in the order of <see cref="MLP.Parameters"/>: layer by layer, neuron by
-    /// neuron, its weights then its bias.</summary>
+    /// <summary>In the order of <see cref="MLP.Parameters"/>: layer by layer, neuron by neuron, weights then bias.</summary>
     public double[] ToArray() =>
         [.. Layers.SelectMany(l => Enumerable.Range(0, l.OutputCount).SelectMany(n => l.Weights.Skip(n * l.InputCount).Take(l.InputCount).Append(l.Biases[n])))];
 
@@ -70,7 +60,7 @@ public sealed class MlpWeights
         }
     }
 
-    /// <summary>The architecture in words, such as "2-16-16-1 (ReLU, Linear output)".</summary>
+    /// <summary>Such as "2-16-16-1 (ReLU, Linear output)".</summary>
     public string Shape => Describe(InputCount, Layers.Select(l => l.OutputCount), Layers[0].Activation, Layers[^1].Activation);
 
     internal static string Describe(int inputs, IEnumerable<int> sizes, Activation first, Activation output) =>
@@ -86,8 +76,7 @@ public sealed class MlpWeights
             layer.Neurons[0].Activation)).ToArray());
     }
 
-    /// <summary>A tensor MLP's weights, each widened to double exactly (a <see cref="Linear{T}"/> holds
-    /// them [in, out]; here they are [out, in]).</summary>
+    /// <summary>Widened to double exactly, and from a <see cref="Linear{T}"/>'s [in, out] to [out, in].</summary>
     public static MlpWeights Of<T>(TensorMLP<T> model) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -102,7 +91,6 @@ public sealed class MlpWeights
         }).ToArray());
     }
 
-    /// <summary>A scalar MLP holding these numbers.</summary>
     /// <exception cref="InvalidOperationException">When the hidden layers differ in activation.</exception>
     public MLP ToMLP()
     {
@@ -120,8 +108,7 @@ public sealed class MlpWeights
         return model;
     }
 
-    /// <summary>A tensor MLP holding these numbers, rounded to <typeparamref name="T"/> (a float32 network's
-    /// own weights come back exactly).</summary>
+    /// <summary>Rounded to <typeparamref name="T"/> (a float32 network's own weights come back exactly).</summary>
     /// <exception cref="InvalidOperationException">When the hidden layers differ in activation.</exception>
     public TensorMLP<T> ToTensorMLP<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -3,12 +3,10 @@ namespace Micrograd.Nn;
 /// <summary>Anything with parameters, as PyTorch's nn.Module.</summary>
 public abstract class Module
 {
-    /// <summary>The trainable Values, in a fixed order (micrograd's: layer by layer, neuron by neuron, each
-    /// neuron's weights then its bias).</summary>
+    /// <summary>In micrograd's order: layer by layer, neuron by neuron, weights then bias.</summary>
     public abstract IReadOnlyList<Value> Parameters();
 
-    /// <summary>Sets every parameter's gradient to 0. Gradients accumulate, so without this each backward
-    /// pass would add to the last one's.</summary>
+    /// <summary>Gradients accumulate: without this each backward pass adds to the last one's.</summary>
     public void ZeroGrad()
     {
         var parameters = Parameters();

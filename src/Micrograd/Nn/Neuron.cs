@@ -2,17 +2,13 @@ using Micrograd.Data;
 
 namespace Micrograd.Nn;
 
-/// <summary>
-/// One neuron: weights w, a bias b, and an activation f; its output is f(w·x + b), summed as micrograd does:
-/// ((b + w0·x0) + w1·x1) + ...
-/// </summary>
+/// <summary>f(w·x + b), summed as micrograd does: ((b + w0·x0) + w1·x1) + ...</summary>
 public sealed class Neuron : Module
 {
     private readonly Value[] _w;
     private readonly IReadOnlyList<Value> _parameters;
 
-    /// <summary>The bias starts at 0; the weights come from <paramref name="rng"/> (seeded with
-    /// <see cref="Rng.DefaultSeed"/> if null); <paramref name="name"/> prefixes the parameters' labels ("L1N0" gives
+    /// <summary>The bias starts at 0; <paramref name="name"/> prefixes the parameters' labels ("L1N0" gives
     /// "L1N0.w0", ..., "L1N0.b").</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="nin"/> is 0 or less.</exception>
     public Neuron(int nin, Activation activation = Activation.ReLU, Init init = Init.Uniform, Rng? rng = null, string? name = null)
@@ -39,7 +35,6 @@ public sealed class Neuron : Module
 
     public int InputCount => _w.Length;
 
-    /// <summary>f(w·x + b).</summary>
     /// <exception cref="ArgumentException">When the number of inputs is not <see cref="InputCount"/>.</exception>
     public Value Forward(IReadOnlyList<Value> x)
     {

@@ -3,16 +3,12 @@ using Micrograd.Tensors;
 
 namespace Micrograd.Optim;
 
-/// <summary>
-/// Adam with decoupled weight decay, with PyTorch's semantics and order of operations (torch.optim.AdamW):
-/// p *= 1 - lr·λ; m = lerp(m, g, 1 - β1); v = β2·v + (1 - β2)·g²;
-/// p -= (lr / (1 - β1^t)) · m / (sqrt(v) / sqrt(1 - β2^t) + ε).
-/// </summary>
+/// <summary>torch.optim.AdamW's semantics and order of operations: p *= 1 - lr·λ; m = lerp(m, g, 1 - β1);
+/// v = β2·v + (1 - β2)·g²; p -= (lr / (1 - β1^t)) · m / (sqrt(v) / sqrt(1 - β2^t) + ε).</summary>
 public sealed class AdamW : Optimizer
 {
-    /// <summary>AdamW over the Values of a scalar model.</summary>
-    /// <param name="parameters">The Values to update.</param>
-    /// <param name="learningRate">The step size, positive (PyTorch's default 1e-3).</param>
+    /// <param name="parameters">Updated in place.</param>
+    /// <param name="learningRate">Positive (PyTorch's default 1e-3).</param>
     /// <param name="beta1">β1 in [0, 1): the decay of the running mean of gradients.</param>
     /// <param name="beta2">β2 in [0, 1): the decay of the running mean of squared gradients.</param>
     /// <param name="eps">ε, positive: keeps the division finite.</param>
@@ -21,7 +17,6 @@ public sealed class AdamW : Optimizer
         double eps = 1e-8, double weightDecay = 1e-2)
         : base(parameters, learningRate) => (Beta1, Beta2, Eps, WeightDecay) = Checked(beta1, beta2, eps, weightDecay);
 
-    /// <summary>AdamW over the tensors of a tensor model; the settings as for Values.</summary>
     public AdamW(IReadOnlyList<Tensor> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
         double eps = 1e-8, double weightDecay = 1e-2)
         : base(parameters, learningRate) => (Beta1, Beta2, Eps, WeightDecay) = Checked(beta1, beta2, eps, weightDecay);
@@ -30,7 +25,6 @@ public sealed class AdamW : Optimizer
     public double Beta2 { get; }
     public double Eps { get; }
 
-    /// <summary>λ: decoupled weight decay.</summary>
     public double WeightDecay { get; }
 
     protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad) =>

@@ -3,12 +3,9 @@ using Micrograd.Tensors;
 
 namespace Micrograd.Optim;
 
-/// <summary>
-/// Turns gradients into learning: <see cref="Step"/> moves every parameter against its gradient, as
-/// PyTorch's optimizers do; <see cref="ZeroGrad"/> clears the gradients for the next backward pass.
-/// </summary>
-/// <remarks>Each update rule is written once, over a span of parameters and their gradients, and serves both
-/// engines: the Values of a scalar model are gathered into one span, each tensor is a span of its own.</remarks>
+/// <summary>As PyTorch's optimizers: <see cref="Step"/> moves every parameter against its gradient.</summary>
+/// <remarks>Each update rule is written once over a span, for both engines: a scalar model's Values are gathered
+/// into one span, each tensor is its own.</remarks>
 public abstract class Optimizer
 {
     private readonly Value[] _values;
@@ -16,7 +13,6 @@ public abstract class Optimizer
     private readonly double[] _data = [], _grad = [];
     private readonly object?[,] _state;
 
-    /// <summary>An optimizer for the Values of a scalar model, which it reads and updates in place.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For a learning rate that is not a positive finite number.</exception>
     protected Optimizer(IReadOnlyList<Value> parameters, double learningRate)
     {
@@ -30,7 +26,6 @@ public abstract class Optimizer
         LearningRate = learningRate;
     }
 
-    /// <summary>An optimizer for the tensors of a tensor model, which it reads and updates in place.</summary>
     /// <exception cref="ArgumentException">When a tensor does not require a gradient.</exception>
     protected Optimizer(IReadOnlyList<Tensor> parameters, double learningRate)
     {
@@ -45,14 +40,13 @@ public abstract class Optimizer
         LearningRate = learningRate;
     }
 
-    /// <summary>The Values this optimizer updates (empty for tensor parameters).</summary>
+    /// <summary>Empty for tensor parameters.</summary>
     public IReadOnlyList<Value> Parameters { get; }
 
-    /// <summary>The tensors this optimizer updates (empty for Values).</summary>
+    /// <summary>Empty for Values.</summary>
     public IReadOnlyList<Tensor> TensorParameters => _tensors;
 
-    /// <summary>The step size for the next <see cref="Step"/>. Set it between steps to follow a schedule by
-    /// hand, or give <see cref="Schedule"/>.</summary>
+    /// <summary>Set it between steps to follow a schedule by hand, or give <see cref="Schedule"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For a value that is not a positive finite number.</exception>
     public double LearningRate
     {
@@ -62,12 +56,11 @@ public abstract class Optimizer
             : throw new ArgumentOutOfRangeException(nameof(LearningRate), value, $"Expected a positive finite learning rate, got {value}.");
     }
 
-    /// <summary>When set, the learning rate of step k (counting from 0), applied at the start of each step.</summary>
+    /// <summary>The learning rate of step k, counting from 0.</summary>
     public Func<int, double>? Schedule { get; set; }
 
     public int StepCount { get; private set; }
 
-    /// <summary>Moves every parameter one step, using its current gradient.</summary>
     public void Step()
     {
         if (Schedule is not null) LearningRate = Schedule(StepCount);
@@ -81,35 +74,31 @@ public abstract class Optimizer
         for (int i = 0; i < _tensors.Length; i++) _tensors[i].Update(this, i);
     }
 
-    /// <summary>Sets every parameter's gradient to 0.</summary>
     public void ZeroGrad()
     {
         foreach (var v in _values) v.Grad = 0;
         foreach (var t in _tensors) t.ZeroGrad();
     }
 
-    /// <summary>Updates the parameters of block <paramref name="index"/> (a tensor, or all the Values) from
-    /// their gradients; <see cref="StepCount"/> already counts this step.</summary>
+    /// <summary>Block <paramref name="index"/> is a tensor, or all the Values; <see cref="StepCount"/> already
+    /// counts this step.</summary>
     protected internal abstract void Update<T>(int index, Span<T> parameters, ReadOnlySpan<T> gradients)
         where T : unmanaged, IFloatingPointIeee754<T>;
 
-    /// <summary>The optimizer's running state number <paramref name="slot"/> (such as momentum) for block
-    /// <paramref name="index"/>: zeros of the block's length, kept from step to step.</summary>
+    /// <summary>Running state (such as momentum), zeros at first, kept from step to step.</summary>
     protected Span<T> State<T>(int index, int slot, int length) where T : unmanaged
     {
         _state[index, slot] ??= new T[length];
         return (T[])_state[index, slot]!;
     }
 
-    /// <summary>The rule of an update, on a vector of parameters at a time (4 to 16 lanes), with its gradient
-    /// and up to two running states.</summary>
+    /// <summary>An update on a vector of parameters (4 to 16 lanes), with up to two running states.</summary>
     protected interface IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> state1, ref Vector<T> state2);
     }
 
-    /// <summary>Applies <paramref name="rule"/> to every parameter of a block, a vector at a time; the last,
-    /// partial vector goes through a padded copy, so the rule is written once and runs at full width.</summary>
+    /// <summary>The last, partial vector goes through a padded copy, so the rule is written once.</summary>
     protected static void ForEachVector<T, TRule>(TRule rule, Span<T> p, ReadOnlySpan<T> g, Span<T> state1, Span<T> state2)
         where T : unmanaged, IFloatingPointIeee754<T> where TRule : struct, IRule<T>
     {
@@ -147,7 +136,6 @@ public abstract class Optimizer
         if (has2) p2[..rest].CopyTo(state2[i..]);
     }
 
-    /// <summary>Checks an optimizer setting.</summary>
     protected static double Check(double value, double min, double max, string name, string expected) =>
         value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"Expected {name} {expected}, got {value}.");
 }

@@ -3,29 +3,22 @@ using Micrograd.Tensors;
 
 namespace Micrograd.Optim;
 
-/// <summary>
-/// Stochastic gradient descent with PyTorch's semantics (torch.optim.SGD): with weight decay λ and
-/// momentum μ, each step computes g = grad + λ·p; b = g on the first step, else b = μ·b + g; and
-/// p -= lr·b (or lr·g without momentum). With neither, it is micrograd's p.data -= lr * p.grad.
-/// </summary>
+/// <summary>torch.optim.SGD's semantics: g = grad + λ·p; b = g on the first step, else b = μ·b + g;
+/// p -= lr·b (lr·g without momentum). With neither, micrograd's p.data -= lr * p.grad.</summary>
 public sealed class Sgd : Optimizer
 {
-    /// <summary>SGD over the Values of a scalar model.</summary>
-    /// <param name="parameters">The Values to update.</param>
-    /// <param name="learningRate">The step size, positive.</param>
+    /// <param name="parameters">Updated in place.</param>
+    /// <param name="learningRate">Positive.</param>
     /// <param name="momentum">μ in [0, 1); 0 for plain gradient descent.</param>
     /// <param name="weightDecay">λ, 0 or more: an L2 pull towards 0 added to the gradient.</param>
     public Sgd(IReadOnlyList<Value> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
         : base(parameters, learningRate) => (Momentum, WeightDecay) = Checked(momentum, weightDecay);
 
-    /// <summary>SGD over the tensors of a tensor model; the settings as for Values.</summary>
     public Sgd(IReadOnlyList<Tensor> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
         : base(parameters, learningRate) => (Momentum, WeightDecay) = Checked(momentum, weightDecay);
 
-    /// <summary>μ: how much of the previous step carries into the next.</summary>
     public double Momentum { get; }
 
-    /// <summary>λ: the L2 weight decay added to the gradient.</summary>
     public double WeightDecay { get; }
 
     protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad) =>

@@ -4,8 +4,7 @@ namespace Micrograd.Serialization;
 /// temporary file beside the target, which then replaces it in one rename. The folder must exist.</summary>
 public static class AtomicFile
 {
-    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically. If
-    /// <paramref name="write"/> throws, the old file is left as it was and the temporary file is removed.</summary>
+    /// <summary>If <paramref name="write"/> throws, the old file is left as it was.</summary>
     public static void Write(string path, Action<Stream> write) => WriteAll([(path, write)]);
 
     /// <summary>As UTF-8.</summary>
@@ -16,9 +15,8 @@ public static class AtomicFile
             w.Write(text);
         });
 
-    /// <summary>Several files, all or none: each goes to its temporary file first, and only when all are
-    /// complete are they renamed into place. If a write throws, no target has changed and every temporary file
-    /// is removed; the exception is rethrown as it came.</summary>
+    /// <summary>All or none: renamed into place only when all are complete. If a write throws, no target has
+    /// changed, the temporary files are removed and the exception is rethrown as it came.</summary>
     public static void WriteAll(IReadOnlyList<(string Path, Action<Stream> Write)> files)
     {
         ArgumentNullException.ThrowIfNull(files);

@@ -7,42 +7,33 @@ using Micrograd.Training;
 
 namespace Micrograd.Serialization;
 
-/// <summary>
-/// Saves and loads an <see cref="MLP"/> or a <see cref="TensorMLP{T}"/> as JSON: which of the two it is and
-/// its precision, its architecture (inputs, layer sizes, activations) and every parameter, plus optional
-/// notes (such as the loss it was trained with). Saving is atomic; loading trusts nothing in the file: its
-/// size, the shapes it declares and every number are checked before a network is built.
-/// </summary>
+/// <summary>Saves and loads an <see cref="MLP"/> or a <see cref="TensorMLP{T}"/> as JSON, with its precision
+/// and optional notes. Saving is atomic; loading checks the size, the declared shapes and every number before
+/// a network is built.</summary>
 public static class ModelFile
 {
-    /// <summary>The value of the file's "format" field.</summary>
     public const string Format = "micrograd-mlp";
 
-    /// <summary>The version of the layout this code writes. Version 2 added "network" and "precision";
-    /// version 1 files (scalar MLPs in float64) are still read.</summary>
+    /// <summary>Version 2 added "network" and "precision"; version 1 files (scalar MLPs) are still read.</summary>
     public const int Version = 2;
 
-    /// <summary>The largest file <see cref="Load"/> reads, in bytes (64 MiB), checked before reading: room
-    /// for <see cref="MaxParameters"/> parameters as <see cref="Save"/> writes them (about 40 bytes each).</summary>
+    /// <summary>In bytes (64 MiB), checked before reading: room for <see cref="MaxParameters"/> parameters at
+    /// about 40 bytes each.</summary>
     public const long MaxFileBytes = 64L << 20;
 
-    /// <summary>The most parameters a loaded model may have: a million, 64 MB of Values.</summary>
+    /// <summary>64 MB of Values.</summary>
     public const int MaxParameters = 1_000_000;
 
-    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/>, atomically: a crash midway leaves
-    /// any earlier file untouched.</summary>
-    /// <param name="model">The network to save.</param>
-    /// <param name="path">Where to write.</param>
-    /// <param name="notes">Optional notes stored beside the model, such as "loss" or "dataset".</param>
+    /// <summary>Atomic: a crash midway leaves any earlier file untouched. <paramref name="notes"/> are stored
+    /// beside the model, such as "loss" or "dataset".</summary>
     public static void Save(MLP model, string path, IReadOnlyDictionary<string, string>? notes = null) =>
         AtomicFile.WriteAllText(path, ToJson(model, notes));
 
-    /// <summary>Writes a tensor MLP, atomically, with its precision; its numbers are saved exactly.</summary>
+    /// <summary>Atomic, with the precision; the numbers are saved exactly.</summary>
     public static void Save<T>(TensorMLP<T> model, string path, IReadOnlyDictionary<string, string>? notes = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         AtomicFile.WriteAllText(path, ToJson(model, notes));
 
-    /// <summary>The JSON text <see cref="Save(MLP, string, IReadOnlyDictionary{string, string}?)"/> writes.</summary>
     public static string ToJson(MLP model, IReadOnlyDictionary<string, string>? notes = null) =>
         ToJson(MlpWeights.Of(model), NetworkKind.MLP, Precision.Float64, notes);
 
@@ -50,7 +41,6 @@ public static class ModelFile
         where T : unmanaged, IFloatingPointIeee754<T> =>
         ToJson(MlpWeights.Of(model), NetworkKind.TensorMLP, typeof(T) == typeof(float) ? Precision.Float32 : Precision.Float64, notes);
 
-    /// <summary>The JSON text of a network of any engine, given as its <paramref name="weights"/>.</summary>
     /// <exception cref="ArgumentException">For a scalar <see cref="NetworkKind.MLP"/> in float32: Values hold
     /// float64.</exception>
     public static string ToJson(MlpWeights weights, NetworkKind network, Precision precision, IReadOnlyDictionary<string, string>? notes = null)
@@ -68,7 +58,6 @@ public static class ModelFile
         return JsonSerializer.Serialize(file, ModelFileJsonContext.Default.ModelFileDto);
     }
 
-    /// <summary>Reads a model saved by <see cref="Save"/>.</summary>
     /// <exception cref="FileNotFoundException">When there is no such file.</exception>
     /// <exception cref="ModelFormatException">When the file is larger than <see cref="MaxFileBytes"/> or is
     /// not a valid model file.</exception>
@@ -80,8 +69,8 @@ public static class ModelFile
         return Read(stream, path);
     }
 
-    /// <summary>Reads a model from <paramref name="stream"/> (such as an upload), refusing more than
-    /// <see cref="MaxFileBytes"/>; <paramref name="source"/> names it in error messages.</summary>
+    /// <summary>Refuses more than <see cref="MaxFileBytes"/>; <paramref name="source"/> names the stream in
+    /// error messages.</summary>
     /// <exception cref="ModelFormatException">When the stream is too long or is not a valid model file.</exception>
     public static LoadedModel Read(Stream stream, string source = "the model file")
     {
@@ -89,7 +78,7 @@ public static class ModelFile
         return Read(ReadAtMost(stream, MaxFileBytes, source), source);
     }
 
-    /// <summary>Reads a model from JSON text; <paramref name="source"/> names it in error messages.</summary>
+    /// <summary><paramref name="source"/> names the text in error messages.</summary>
     /// <exception cref="ModelFormatException">When the text is not a valid model file.</exception>
     public static LoadedModel FromJson(string json, string source = "the model file")
     {
@@ -97,8 +86,6 @@ public static class ModelFile
         return Read(Encoding.UTF8.GetBytes(json), source);
     }
 
-    /// <summary>Loads the parameters saved in <paramref name="path"/> into an existing
-    /// <paramref name="model"/> of the same architecture.</summary>
     /// <exception cref="ModelFormatException">When the file holds a network of another shape.</exception>
     public static void LoadInto(MLP model, string path)
     {
@@ -111,7 +98,7 @@ public static class ModelFile
         for (int i = 0; i < to.Count; i++) to[i].Data = from[i].Data;
     }
 
-    /// <summary>The architecture in words, such as "2-16-16-1 (ReLU, Linear output)".</summary>
+    /// <summary>Such as "2-16-16-1 (ReLU, Linear output)".</summary>
     public static string Shape(MLP model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -174,9 +161,7 @@ public static class ModelFile
 /// <summary>Which class a model file's network came from, and is best run as.</summary>
 public enum NetworkKind
 {
-    /// <summary>The scalar <see cref="Nn.MLP"/> of Values, in float64.</summary>
     MLP,
-    /// <summary>The <see cref="TensorMLP{T}"/>, in float64 or float32.</summary>
     TensorMLP,
 }
 
@@ -192,24 +177,19 @@ public sealed class LoadedModel
     public LoadedModel(MLP model, IReadOnlyDictionary<string, string> notes)
         : this(MlpWeights.Of(model), NetworkKind.MLP, Precision.Float64, notes ?? throw new ArgumentNullException(nameof(notes))) => _model = model;
 
-    /// <summary>The architecture and every parameter.</summary>
     public MlpWeights Weights { get; }
 
-    /// <summary>What was saved: a scalar MLP, or a tensor MLP (version 1 files hold scalar MLPs).</summary>
     public NetworkKind Network { get; }
 
-    /// <summary>The number type the network computed in: float64, or float32 for a tensor MLP that did.</summary>
     public Precision Precision { get; }
 
-    /// <summary>Whatever notes were saved with it (empty if none).</summary>
+    /// <summary>Empty if none.</summary>
     public IReadOnlyDictionary<string, string> Notes { get; }
 
-    /// <summary>The network as a scalar MLP of Values, ready to use (built on first use; for a tensor MLP, its
-    /// numbers in float64). <see cref="MlpWeights.ToTensorMLP{T}"/> gives it as a tensor MLP.</summary>
+    /// <summary>Built on first use; a tensor MLP's numbers in float64.</summary>
     public MLP Model => _model ??= Weights.ToMLP();
 
-    /// <summary>The outputs for each row of <paramref name="inputs"/>, computed as the network was trained: a
-    /// scalar MLP on Values, a tensor MLP on tensors in its precision.</summary>
+    /// <summary>Computed as the network was trained: a tensor MLP on tensors in its precision.</summary>
     /// <exception cref="ArgumentException">For a row with the wrong number of inputs.</exception>
     public double[][] Predict(IReadOnlyList<IReadOnlyList<double>> inputs)
     {

@@ -3,11 +3,8 @@ using Micrograd.Training;
 
 namespace Micrograd.Serialization;
 
-/// <summary>
-/// The checks a model file passes before a network is built from it: every declared shape matches the numbers
-/// actually present (so a small file cannot make the loader allocate a huge network), the parameters number
-/// at most <see cref="ModelFile.MaxParameters"/>, and every one of them is finite.
-/// </summary>
+/// <summary>Before a network is built: every declared shape matches the numbers present (so a small file cannot
+/// make the loader allocate a huge network), at most <see cref="ModelFile.MaxParameters"/>, all finite.</summary>
 internal static class ModelFileCheck
 {
     /// <summary>What the file's version and fields say the network is: version 1 files hold scalar MLPs in
@@ -72,7 +69,6 @@ internal static class ModelFileCheck
         return file.Layers;
     }
 
-    /// <summary>Each layer's activation.</summary>
     /// <exception cref="ModelFormatException">For an unknown activation.</exception>
     public static Activation[] Activations(LayerDto[] layers, string source)
     {

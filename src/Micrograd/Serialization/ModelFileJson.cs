@@ -8,13 +8,11 @@ namespace Micrograd.Serialization;
 /// <summary>The JSON layout of a model file (version 1 has no Network or Precision).</summary>
 internal sealed record ModelFileDto(string? Format, int Version, string? Network, string? Precision, int Inputs, LayerDto[]? Layers, Dictionary<string, string>? Notes);
 
-/// <summary>One layer: its size, activation, one row of weights per neuron and one bias per neuron.</summary>
+/// <summary>One row of weights per neuron.</summary>
 internal sealed record LayerDto(int Size, string? Activation, double[][]? Weights, double[]? Biases);
 
-/// <summary>
-/// Serialization code generated at compile time rather than found by reflection at run time, so that model
-/// files work in trimmed and native-AOT programs, such as .NET 10's file-based programs (<c>dotnet run app.cs</c>).
-/// </summary>
+/// <summary>Generated at compile time rather than found by reflection, so model files work in trimmed and
+/// native-AOT programs, such as .NET 10's file-based programs.</summary>
 [JsonSourceGenerationOptions(
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -23,12 +21,8 @@ internal sealed record LayerDto(int Size, string? Activation, double[][]? Weight
 [JsonSerializable(typeof(ModelFileDto))]
 internal sealed partial class ModelFileJsonContext : JsonSerializerContext;
 
-/// <summary>
-/// Reads every number a weight may hold, so that the loader can then name the parameter that is not finite:
-/// 1e400 (too large for a double) reads as infinity, and "NaN", "Infinity" and "-Infinity" as themselves.
-/// Writes finite numbers as JSON numbers and the others as those strings, as System.Text.Json's
-/// AllowNamedFloatingPointLiterals does.
-/// </summary>
+/// <summary>Reads every number a weight may hold, so the loader can name the one that is not finite: 1e400 as
+/// infinity, "NaN", "Infinity", "-Infinity" as themselves; writes non-finite numbers as those strings.</summary>
 internal sealed class AnyDoubleConverter : JsonConverter<double>
 {
     public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

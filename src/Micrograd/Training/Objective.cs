@@ -27,14 +27,14 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
         return L2 == 0 ? loss : loss + Losses.L2(parameters, L2);
     }
 
-    /// <summary>The same loss on the tensor engine, for outputs [N, outputs] and N targets.</summary>
+    /// <summary>For outputs [N, outputs] and N targets.</summary>
     public Tensor<T> Loss<T>(Tensor<T> outputs, Tensor<T> targets, IReadOnlyList<Tensor<T>> parameters) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var loss = DataLoss(outputs, targets);
         return L2 == 0 ? loss : loss + Losses.L2(parameters, L2);
     }
 
-    /// <summary>The loss without the L2 term.</summary>
+    /// <summary>Without the L2 term.</summary>
     public Tensor<T> DataLoss<T>(Tensor<T> outputs, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> => Kind switch
     {
         LossKind.SumSquaredError => Losses.SumSquaredError(outputs, targets),
@@ -47,8 +47,7 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
     /// <summary>True when the loss adds up over examples (the sum of squared errors) rather than averaging.</summary>
     public bool SumsOverExamples => Kind == LossKind.SumSquaredError;
 
-    /// <summary>The fraction of examples whose predicted label or class is the target; null for regression
-    /// (<see cref="OutputKind.Value"/>) or no examples.</summary>
+    /// <summary>Null for regression (<see cref="OutputKind.Value"/>) or no examples.</summary>
     public double? Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
     {
         if (Outputs == OutputKind.Value || targets.Count == 0) return null;
@@ -58,8 +57,7 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
         return (double)right / targets.Count;
     }
 
-    /// <summary>How many of the rows of <paramref name="outputs"/> ([N, width], row-major) predict their
-    /// target; 0 for regression.</summary>
+    /// <summary>Rows of <paramref name="outputs"/> ([N, width]) that predict their target; 0 for regression.</summary>
     public int Correct<T>(ReadOnlySpan<T> outputs, int width, ReadOnlySpan<T> targets) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Outputs == OutputKind.Value) return 0;

@@ -2,14 +2,13 @@ using System.Numerics;
 
 namespace Micrograd.Training;
 
-/// <summary>How to read a model's outputs; the trainer decides it (<see cref="OutputKinds.For"/>).</summary>
 public enum OutputKind
 {
     /// <summary>One score whose sign is the label, -1 or +1 (hinge loss, or squared error on ±1 targets).</summary>
     Sign,
-    /// <summary>One output per class; the largest is the predicted class 0, 1, ... (cross-entropy).</summary>
+    /// <summary>One output per class; the largest is the predicted class (cross-entropy).</summary>
     ArgMax,
-    /// <summary>One number, predicted as it is (regression).</summary>
+    /// <summary>Regression.</summary>
     Value,
 }
 
@@ -24,12 +23,10 @@ public static class OutputKinds
         _ => targets.Count > 0 && targets.All(t => t is 1.0 or -1.0) ? OutputKind.Sign : OutputKind.Value,
     };
 
-    /// <summary>The label (-1 or +1) or class (0, 1, ...) that <paramref name="outputs"/> predict; null for
-    /// <see cref="OutputKind.Value"/>, which has none.</summary>
+    /// <summary>The label (-1 or +1) or class (0, 1, ...); null for <see cref="OutputKind.Value"/>.</summary>
     public static double? Predict(this OutputKind kind, IReadOnlyList<double> outputs) =>
         Predict(kind, outputs is double[] array ? array : [.. outputs]);
 
-    /// <summary>As for a list, on any number type (a row of a tensor's outputs).</summary>
     public static double? Predict<T>(this OutputKind kind, ReadOnlySpan<T> outputs) where T : INumber<T> => kind switch
     {
         OutputKind.Sign => outputs[0] > T.Zero ? 1 : -1,
@@ -37,10 +34,10 @@ public static class OutputKinds
         _ => null,
     };
 
-    /// <summary>The index of a label among the classes: -1 is 0 and +1 is 1 for a sign; a class is its own index.</summary>
+    /// <summary>For a sign, -1 is 0 and +1 is 1; a class is its own index.</summary>
     public static int ClassIndex(this OutputKind kind, double label) => kind == OutputKind.Sign ? (label > 0 ? 1 : 0) : (int)label;
 
-    /// <summary>The index of the largest number, the first on a tie.</summary>
+    /// <summary>The first on a tie.</summary>
     public static int ArgMax(IReadOnlyList<double> xs) => ArgMax<double>(xs is double[] array ? array : [.. xs]);
 
     public static int ArgMax<T>(ReadOnlySpan<T> xs) where T : INumber<T>

@@ -5,10 +5,8 @@ using Micrograd.Optim;
 
 namespace Micrograd.Training;
 
-/// <summary>
-/// A full-batch training step on a compiled <see cref="Tape"/>: the step's graph is recorded once from the
-/// same code as the dynamic step (Model.Forward, Objective.Loss), then replayed at every step.
-/// </summary>
+/// <summary>The step's graph recorded once from the dynamic step's code (Model.Forward, Objective.Loss), then
+/// replayed at every step.</summary>
 internal sealed class TapeStep
 {
     private readonly Tape _tape;

@@ -21,10 +21,8 @@ internal interface ITensorStep
     MlpWeights Weights();
 }
 
-/// <summary>
-/// A training step on the tensor engine: the batch goes through the network as one [N, inputs] tensor, so
-/// each layer is one matrix product. The batch's tensors are made once and refilled in place at every step.
-/// </summary>
+/// <summary>The batch goes through as one [N, inputs] tensor, one matrix product per layer; its tensors are made
+/// once and refilled in place at every step.</summary>
 internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The most bytes of one array an evaluation pass makes: below .NET's large-object threshold
@@ -73,8 +71,7 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
         return new StepRecord(step, double.CreateChecked(loss.Item()), Accuracy(right, _y.Count), validation?.Loss, validation?.Accuracy);
     }
 
-    /// <summary>The loss and accuracy over <paramref name="data"/>, a chunk of rows at a time (see
-    /// <see cref="ChunkRows"/>); the chunks' losses add up to the loss of the whole.</summary>
+    /// <summary>A chunk of rows at a time (<see cref="ChunkRows"/>); the chunks' losses add up to the whole's.</summary>
     public Evaluation Evaluate(Dataset data)
     {
         var chunks = ReferenceEquals(data, _validation) ? _validationChunks ??= Chunks(data) : Chunks(data);
@@ -95,8 +92,7 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
 
     public MlpWeights Weights() => MlpWeights.Of(_model);
 
-    /// <summary>The outputs of <paramref name="model"/> for every row of <paramref name="inputs"/>, a chunk of
-    /// rows at a time.</summary>
+    /// <summary>A chunk of rows at a time.</summary>
     public static double[][] Predict(TensorMLP<T> model, IReadOnlyList<IReadOnlyList<double>> inputs)
     {
         int rows = ChunkRows(model);
@@ -122,8 +118,7 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
         return outputs;
     }
 
-    /// <summary>The rows of one evaluation pass: as many as keep every array the pass makes (a layer's
-    /// outputs) under <see cref="PassArrayBytes"/>, and within the engine's
+    /// <summary>As many as keep a pass's arrays under <see cref="PassArrayBytes"/> and within
     /// <see cref="EngineLimits.UnitsTimesExamples"/>; at least one.</summary>
     public static int ChunkRows(TensorMLP<T> model)
     {

@@ -5,27 +5,24 @@ using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Training;
 
-/// <summary>What one training step measured: <paramref name="Step"/> counts from 0; the losses are computed
-/// before the step's update, on its batch and (on steps where it is computed) on the validation split; an
-/// accuracy is null where the targets are not labels.</summary>
+/// <summary><paramref name="Step"/> counts from 0; losses are from before the step's update; an accuracy is null
+/// where the targets are not labels.</summary>
 public readonly record struct StepRecord(int Step, double TrainLoss, double? TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy);
 
 public readonly record struct Evaluation(double Loss, double? Accuracy);
 
-/// <summary>Runs a <see cref="TrainingConfig"/>: data, model and optimizer from one seeded <see cref="Data.Rng"/>,
-/// then steps, each the lecture's loop: forward, loss, zero the gradients, backward, update.</summary>
-/// <remarks>On the tensor engine (<see cref="EngineKind.Tensor"/>) the network is a <see cref="TensorMLP{T}"/>
-/// rather than an <see cref="MLP"/>; <see cref="Weights"/> and <see cref="Predict"/> serve every engine.</remarks>
+/// <summary>Runs a <see cref="TrainingConfig"/>, each step the lecture's loop: forward, loss, zero the gradients,
+/// backward, update. The tensor engine trains a <see cref="TensorMLP{T}"/>; <see cref="Weights"/> and
+/// <see cref="Predict"/> serve every engine.</summary>
 public sealed class Trainer
 {
     private readonly MLP? _model;
     private readonly TapeStep? _tape;
     private readonly ITensorStep? _tensor;
-    private readonly int[] _order; // the minibatch draw's index buffer, reused
+    private readonly int[] _order;
 
-    /// <summary>Prepares a run. Without <paramref name="data"/> it loads <see cref="TrainingConfig.Dataset"/>
-    /// (<see cref="Datasets.Load"/>); <paramref name="rng"/> is the generator the data was drawn from, which then
-    /// draws the weights and the batches (a new one seeded with <see cref="TrainingConfig.Seed"/> if null).</summary>
+    /// <summary>Without <paramref name="data"/>, loads <see cref="TrainingConfig.Dataset"/>. <paramref name="rng"/>
+    /// drew the data and draws the weights and batches; null for a new one seeded <see cref="TrainingConfig.Seed"/>.</summary>
     /// <exception cref="ArgumentException">For settings that do not fit each other or the data, or a network
     /// beyond the engine's <see cref="EngineLimits"/> (checked before it is built); see also <see cref="Datasets.Load"/>.</exception>
     public Trainer(TrainingConfig config, DatasetSplits? data = null, Rng? rng = null)
@@ -72,9 +69,8 @@ public sealed class Trainer
 
     public DatasetSplits Data { get; }
 
-    /// <summary>The network of Values that the dynamic and tape engines train.</summary>
-    /// <exception cref="InvalidOperationException">On the tensor engine, whose network is a tensor MLP: see
-    /// <see cref="Weights"/> and <see cref="Predict"/>.</exception>
+    /// <exception cref="InvalidOperationException">On the tensor engine: see <see cref="Weights"/> and
+    /// <see cref="Predict"/>.</exception>
     public MLP Model => _model ?? throw new InvalidOperationException(
         "Expected a scalar engine for Trainer.Model, but this run trains a tensor MLP on the tensor engine: use Weights() for its numbers and Predict for its outputs.");
 
@@ -87,11 +83,10 @@ public sealed class Trainer
 
     public int StepsTaken => Optimizer.StepCount;
 
-    /// <summary>A copy of the network's architecture and numbers, whichever engine trains it.</summary>
+    /// <summary>A copy, whichever engine trains the network.</summary>
     public MlpWeights Weights() => _tensor?.Weights() ?? MlpWeights.Of(_model!);
 
-    /// <summary>The network's outputs for each row of <paramref name="inputs"/>, without gradients. The scalar
-    /// engines' network runs here as a float64 tensor MLP, which gives its numbers to rounding, many rows at once.</summary>
+    /// <summary>Without gradients; a scalar network runs as a float64 tensor MLP (equal to rounding, faster).</summary>
     /// <exception cref="ArgumentException">For a row with the wrong number of inputs.</exception>
     public double[][] Predict(IReadOnlyList<IReadOnlyList<double>> inputs)
     {
@@ -129,8 +124,7 @@ public sealed class Trainer
         return new StepRecord(step, loss.Data, accuracy, validation?.Loss, validation?.Accuracy);
     }
 
-    /// <summary>Takes the remaining steps up to <see cref="TrainingConfig.Steps"/>, calling
-    /// <paramref name="onStep"/> after each; <paramref name="cancel"/> stops between steps.</summary>
+    /// <summary>Up to <see cref="TrainingConfig.Steps"/>; <paramref name="cancel"/> stops between steps.</summary>
     public IReadOnlyList<StepRecord> Run(Action<StepRecord>? onStep = null, CancellationToken cancel = default)
     {
         var history = new List<StepRecord>();
@@ -163,10 +157,9 @@ public sealed class Trainer
         _ => throw new ArgumentException($"Unknown optimizer {c.Optimizer}."),
     };
 
-    /// <summary>The engine for a run whose user named none: <paramref name="config"/>'s own engine when the
-    /// network is within that engine's <see cref="EngineLimits"/>, else the tensor engine when it is within
-    /// the tensor engine's.</summary>
-    /// <returns>The engine, and why in words when it is not the config's own (null otherwise).</returns>
+    /// <summary>For a run whose user named none: the config's engine if within its <see cref="EngineLimits"/>,
+    /// else the tensor engine if within that one's.</summary>
+    /// <returns>Why in words when it is not the config's own engine.</returns>
     public static (EngineKind Engine, string? Why) ChooseEngine(TrainingConfig config, DatasetSplits data)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -213,8 +206,7 @@ public sealed class Trainer
 
     private static double[][] Numbers(Value[][] outputs) => outputs.Select(o => o.Select(v => v.Data).ToArray()).ToArray();
 
-    // The examples of the next step, drawn as the first BatchSize of a fresh shuffle of 0..n-1 (every engine
-    // draws the same, so the same seed trains the same way); null for the full batch.
+    // The first BatchSize of a fresh shuffle of 0..n-1, drawn alike by every engine; null for the full batch.
     private int[]? NextBatch()
     {
         if (BatchSize == Data.Train.Count) return null;

@@ -2,13 +2,13 @@ using Micrograd.Nn;
 
 namespace Micrograd.Training;
 
-/// <summary>Everything that defines a training run. All its randomness comes from one <see cref="Data.Rng"/>
-/// seeded with <see cref="Seed"/>, in this order: the dataset, the weights, the minibatches.</summary>
+/// <summary>All of a run's randomness comes from one <see cref="Data.Rng"/> seeded with <see cref="Seed"/>, in
+/// this order: the dataset, the weights, the minibatches.</summary>
 public sealed record TrainingConfig
 {
     public string Name { get; init; } = "custom";
 
-    /// <summary>A built-in dataset ("tiny", "moons", "yinyang") or the path of a CSV file.</summary>
+    /// <summary>What <see cref="Data.Datasets.Load"/> takes: a built-in name or a file's path.</summary>
     public string Dataset { get; init; } = "moons";
 
     public string? LabelColumn { get; init; }
@@ -57,10 +57,9 @@ public sealed record TrainingConfig
 
     public EngineKind Engine { get; init; } = EngineKind.Dynamic;
 
-    /// <summary>The number type of the tensor engine; the scalar engines always compute in float64.</summary>
+    /// <summary>The scalar engines always compute in float64.</summary>
     public Precision Precision { get; init; } = Precision.Float64;
 
-    /// <summary>Checks the settings that do not depend on the data.</summary>
     /// <exception cref="ArgumentException">Naming the first bad setting.</exception>
     public void Validate()
     {

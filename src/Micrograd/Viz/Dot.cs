@@ -11,10 +11,8 @@ public static class Dot
     /// nodes a drawing is no longer readable.</summary>
     public const int DefaultMaxNodes = 500;
 
-    /// <summary>Left to right, ending at <paramref name="root"/>.</summary>
-    /// <param name="root">The output.</param>
-    /// <param name="maxNodes">The largest number of Values to draw.</param>
-    /// <param name="highlight">A node to draw filled, such as the one a step-through is at.</param>
+    /// <summary>Left to right, ending at <paramref name="root"/>; <paramref name="highlight"/> is drawn filled,
+    /// such as the node a step-through is at.</summary>
     /// <exception cref="GraphTooLargeException">When the graph has more than <paramref name="maxNodes"/> Values.</exception>
     public static string Write(Value root, int maxNodes = DefaultMaxNodes, Value? highlight = null)
     {
