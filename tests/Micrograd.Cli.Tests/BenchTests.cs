@@ -6,38 +6,55 @@ namespace Micrograd.Cli.Tests;
 public class BenchTests
 {
     [Fact]
-    public void Json_output_is_exactly_an_array_of_both_engines()
+    public void Json_output_is_exactly_one_row_per_workload_and_engine()
     {
-        var result = CliRunner.Run("bench", "--json", "--warmup", "1", "--steps", "2");
+        var result = CliRunner.Run("bench", "--json", "--warmup", "1", "--steps", "2", "--threads", "1");
         Assert.Equal(0, result.ExitCode);
         // Standard error holds at most the note that the tests run a Debug build; the JSON is alone on stdout.
         Assert.True(result.Err == "" || result.ErrLines is [var note] && note.StartsWith("note: this is a Debug build", StringComparison.Ordinal), result.Err);
         using var json = JsonDocument.Parse(result.Out);
-        var items = json.RootElement.EnumerateArray().ToArray();
-        Assert.Equal(["dynamic", "tape"], items.Select(i => i.GetProperty("engine").GetString() ?? "").ToArray());
-        foreach (var item in items)
+        var rows = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(
+            ["moons dynamic", "moons tape", "moons tensor", "mnist-mlp tensor"],
+            rows.Select(r => $"{r.GetProperty("workload").GetString()} {r.GetProperty("engine").GetString()}").ToArray());
+        foreach (var row in rows)
         {
-            Assert.Equal(2, item.EnumerateObject().Count());
-            Assert.True(item.GetProperty("ms_per_step").GetDouble() > 0);
+            Assert.Equal(["workload", "engine", "threads", "ms_per_step"], row.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(1, row.GetProperty("threads").GetInt32());
+            Assert.True(row.GetProperty("ms_per_step").GetDouble() > 0);
         }
-        Assert.Matches("""^\[\{"engine": "dynamic", "ms_per_step": [0-9.E+-]+\}, \{"engine": "tape", "ms_per_step": [0-9.E+-]+\}\]\r?\n$""", result.Out);
+        Assert.Matches("""^\[(\{"workload": "[a-z-]+", "engine": "[a-z]+", "threads": 1, "ms_per_step": [0-9.E+-]+\}(, )?){4}\]\r?\n$""", result.Out);
     }
 
     [Fact]
-    public void Table_names_both_engines()
+    public void Threads_apply_to_the_tensor_engine_only()
+    {
+        var result = CliRunner.Run("bench", "--json", "--warmup", "0", "--steps", "1", "--threads", "3");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var threads = json.RootElement.EnumerateArray()
+            .ToDictionary(r => $"{r.GetProperty("workload").GetString()} {r.GetProperty("engine").GetString()}", r => r.GetProperty("threads").GetInt32());
+        Assert.Equal(1, threads["moons dynamic"]);
+        Assert.Equal(1, threads["moons tape"]);
+        Assert.Equal(3, threads["moons tensor"]);
+        Assert.Equal(3, threads["mnist-mlp tensor"]);
+    }
+
+    [Fact]
+    public void Table_names_every_workload_engine_and_the_allocations()
     {
         var result = CliRunner.Run("bench", "--warmup", "0", "--steps", "1");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("dynamic", result.Out);
-        Assert.Contains("tape", result.Out);
-        Assert.Contains("moons training step, ms", result.Out);
-        Assert.Contains("median", result.Out);
-        Assert.Contains("mean", result.Out);
+        foreach (var word in new[] { "moons", "mnist-mlp", "dynamic", "tape", "tensor", "training step, ms", "median", "mean", "KB/step", "gen 0/1/2" })
+            Assert.Contains(word, result.Out);
     }
 
-    [Fact]
-    public void Bad_step_count_is_one_line() =>
-        CliRunner.AssertBadInput(CliRunner.Run("bench", "--steps", "0"), "--steps");
+    [Theory]
+    [InlineData("--steps", "0")]
+    [InlineData("--threads", "0")]
+    [InlineData("--threads", "many")]
+    public void Bad_count_is_one_line(string option, string value) =>
+        CliRunner.AssertBadInput(CliRunner.Run("bench", option, value), option);
 
     [Fact]
     public void Median_of_even_and_odd_counts()

@@ -8,10 +8,10 @@ public sealed class TrainedPresets
 {
     private readonly Dictionary<string, Trainer> _trained = [];
 
-    /// <summary>Trains both presets.</summary>
+    /// <summary>Trains the presets moons and yinyang (MLPs of Values) and digits (a tensor MLP).</summary>
     public TrainedPresets()
     {
-        foreach (var config in new[] { Presets.Moons, Presets.YinYang })
+        foreach (var config in new[] { Presets.Moons, Presets.YinYang, Presets.Digits })
         {
             var trainer = new Trainer(config);
             trainer.Run();
