@@ -8,7 +8,7 @@ public class BenchTests
     [Fact]
     public void Json_output_is_exactly_one_row_per_workload_and_engine()
     {
-        var result = CliRunner.Run("bench", "--json", "--warmup", "1", "--steps", "2", "--threads", "1");
+        var result = CliRunner.Run("bench", "--json", "--warmup", "0", "--steps", "2", "--threads", "1");
         Assert.Equal(0, result.ExitCode);
         // Standard error holds at most the note that the tests run a Debug build; the JSON is alone on stdout.
         Assert.True(result.Err == "" || result.ErrLines is [var note] && note.StartsWith("note: this is a Debug build", StringComparison.Ordinal), result.Err);
@@ -53,6 +53,8 @@ public class BenchTests
     [InlineData("--steps", "0")]
     [InlineData("--threads", "0")]
     [InlineData("--threads", "many")]
+    [InlineData("--warmup", "-1")]
+    [InlineData("--warmup", "soon")]
     public void Bad_count_is_one_line(string option, string value) =>
         CliRunner.AssertBadInput(CliRunner.Run("bench", option, value), option);
 

@@ -10,13 +10,11 @@ namespace Micrograd.Cli.Commands;
 /// <summary><c>micrograd bench</c>: how fast a training step runs on this machine, with each engine.</summary>
 internal static class BenchCommand
 {
-    public const int DefaultWarmup = 50;
-
     public const int DefaultSteps = 100;
 
     public static Command Create(CliContext context)
     {
-        var warmup = OptionKinds.Integer("--warmup", $"Untimed steps before measuring, for the JIT and caches (default {DefaultWarmup}; warm-up lasts at least half a second).", 0);
+        var warmup = OptionKinds.Number("--warmup", $"Seconds of untimed steps before each row is measured, while .NET optimises the busy code (default {Benchmark.DefaultWarmup.TotalSeconds:0}).", s => s is >= 0 and <= 600, "a number of seconds from 0 to 600");
         var steps = OptionKinds.Integer("--steps", $"Timed steps per engine; the median is reported (default {DefaultSteps}).", 1);
         var threads = OptionKinds.Integer("--threads", $"The most threads the tensor engine's kernels may use (default: this machine's {Environment.ProcessorCount}); the dynamic and tape engines use one.", 1);
         var json = new Option<bool>("--json") { Description = "Print only JSON: one row per workload and engine, [{\"workload\": \"moons\", \"engine\": \"dynamic\", \"threads\": 1, \"ms_per_step\": ...}, ...]." };
@@ -25,14 +23,15 @@ internal static class BenchCommand
             "Time a training step and print the median milliseconds per step: " +
             "moons (100 points, MLP 2-16-16-1, hinge + L2, SGD, float64) on the dynamic, tape and tensor engines, and " +
             "mnist-mlp (a batch of 128 random 784-pixel images, MLP 784-128-64-10, cross-entropy, SGD, float32) on the tensor engine. " +
-            "Takes a few seconds.")
+            "Takes about 10 seconds.")
         {
             warmup, steps, threads, json,
         };
 
         command.SetAction(parsed =>
         {
-            int w = parsed.GetValue(warmup) ?? DefaultWarmup, n = parsed.GetValue(steps) ?? DefaultSteps;
+            var w = parsed.GetValue(warmup) is { } seconds ? TimeSpan.FromSeconds(seconds) : Benchmark.DefaultWarmup;
+            int n = parsed.GetValue(steps) ?? DefaultSteps;
             int tensorThreads = parsed.GetValue(threads) ?? Environment.ProcessorCount;
             if (Benchmark.LibraryIsDebugBuild)
                 context.Err.WriteLine("note: this is a Debug build, whose timings say little; run with -c Release (dotnet run -c Release --project src/Micrograd.Cli -- bench).");

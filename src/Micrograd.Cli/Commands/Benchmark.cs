@@ -26,9 +26,9 @@ internal sealed record Timing(double Median, double Mean, long BytesPerStep, dou
 /// </summary>
 internal static class Benchmark
 {
-    /// <summary>The least time spent warming up, whatever the step count: .NET first runs code unoptimized and
-    /// recompiles the busy parts after a short delay, so a fast step needs more warm-up steps than a slow one.</summary>
-    public static readonly TimeSpan MinimumWarmup = TimeSpan.FromMilliseconds(500);
+    /// <summary>The default warm-up: .NET first runs code unoptimized, then recompiles the busy parts in the
+    /// background, and the tensor engine's steps reach their speed only after about two seconds of them.</summary>
+    public static readonly TimeSpan DefaultWarmup = TimeSpan.FromSeconds(2);
 
     public static readonly Workload Moons = new("moons",
         [EngineKind.Dynamic, EngineKind.Tape, EngineKind.Tensor],
@@ -45,13 +45,16 @@ internal static class Benchmark
         typeof(Value).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
             .OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled);
 
-    /// <summary>Times <paramref name="steps"/> steps after at least <paramref name="warmup"/> untimed ones and at
-    /// least <see cref="MinimumWarmup"/> (which let the JIT compile and the caches fill).</summary>
-    public static Timing Measure(Workload workload, EngineKind engine, int warmup, int steps)
+    /// <summary>Times <paramref name="steps"/> steps after untimed ones for <paramref name="warmup"/>.</summary>
+    public static Timing Measure(Workload workload, EngineKind engine, TimeSpan warmup, int steps)
     {
+        // What an earlier measurement left on the heap would slow this one's garbage collections.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var trainer = workload.Trainer(engine);
         long warmupStart = Stopwatch.GetTimestamp();
-        for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmupStart) < MinimumWarmup; i++) trainer.Step();
+        while (Stopwatch.GetElapsedTime(warmupStart) < warmup) trainer.Step();
 
         var times = new double[steps];
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];

@@ -68,7 +68,9 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
         optimizer.Step();
 
         int right = _objective.Correct<T>(outputs.Data, outputs.Dims[1], _y.Data);
-        return new StepRecord(step, double.CreateChecked(loss.Item()), Accuracy(right, _y.Count), validation?.Loss, validation?.Accuracy);
+        double lossValue = double.CreateChecked(loss.Item());
+        loss.ReleaseGraph(); // the next step's tensors reuse this one's arrays
+        return new StepRecord(step, lossValue, Accuracy(right, _y.Count), validation?.Loss, validation?.Accuracy);
     }
 
     /// <summary>A chunk of rows at a time (<see cref="ChunkRows"/>); the chunks' losses add up to the whole's.</summary>
@@ -80,9 +82,11 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
         foreach (var (x, y) in chunks)
         {
             var outputs = _model.Forward(x);
-            double chunkLoss = double.CreateChecked(_objective.DataLoss(outputs, y).Item());
+            var dataLoss = _objective.DataLoss(outputs, y);
+            double chunkLoss = double.CreateChecked(dataLoss.Item());
             loss += _objective.SumsOverExamples ? chunkLoss : chunkLoss * ((double)y.Count / data.Count);
             right += _objective.Correct<T>(outputs.Data, outputs.Dims[1], y.Data);
+            dataLoss.ReleaseGraph();
         }
         if (_objective.L2 != 0) loss += double.CreateChecked(Losses.L2(_model.Parameters(), _objective.L2).Item());
         return new Evaluation(loss, Accuracy(right, data.Count));
