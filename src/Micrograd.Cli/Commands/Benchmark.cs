@@ -19,7 +19,7 @@ internal sealed record Workload(string Name, IReadOnlyList<EngineKind> Engines, 
 internal sealed record Timing(double Median, double Mean, long BytesPerStep, double[] Collections);
 
 /// <summary>
-/// Times issue 11's two training steps through the same <see cref="Trainer"/> that <c>train</c> uses:
+/// Times two training steps through the same <see cref="Trainer"/> that <c>train</c> uses:
 /// moons (100 points, MLP 2-16-16-1, hinge + L2, SGD, float64) with every engine, and mnist-mlp (a batch of 128
 /// random 784-pixel images, MLP 784-128-64-10, cross-entropy, SGD, float32) with the tensor engine, the only
 /// one made for it (the dynamic engine would build about 30 million Values per step).
