@@ -14,7 +14,8 @@ internal static class TrainRender
     /// <summary>The log's header, exactly; scripts rely on it.</summary>
     public const string LogHeader = "step,train_loss,train_accuracy,val_loss,val_accuracy";
 
-    /// <returns>The files to write, and notes on what was left out.</returns>
+    /// <returns>The files to write, and notes on the pictures left out that a user might look for (the grid of
+    /// mistakes, made for images only, goes unmentioned on other data).</returns>
     public static (IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<string> Notes) Render(TrainResults results, TrainTargets targets)
     {
         var trainer = results.Trainer;
@@ -41,9 +42,8 @@ internal static class TrainRender
                 files.Add((targets.Mistakes, MistakesGrid.Render(check.Split, wrong, check.ClassNames, size,
                     $"{results.Name}: {wrong.Length} of {check.Split.Count} {check.SplitName} images misclassified{shown}, true → predicted")));
             }
-            else notes.Add("note: no grid of mistakes: the inputs are not images.");
         }
-        else notes.Add("note: no confusion matrix or grid of mistakes: the targets are numbers to predict, not classes.");
+        else notes.Add("note: no confusion matrix: the targets are numbers to predict, not classes.");
         if (targets.Log is { } log) files.Add((log, Encoding.UTF8.GetBytes(StepLog(results.History))));
         return (files, notes);
     }
