@@ -79,16 +79,26 @@ public static class OnnxFile
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"No such ONNX file: {path}", path);
         using var stream = File.OpenRead(path);
+        return Read(stream, maxBytes, path);
+    }
+
+    /// <summary>Reads an ONNX model from <paramref name="stream"/>, at most <paramref name="maxBytes"/> of it
+    /// whatever length the stream reports; <paramref name="source"/> names it in messages.</summary>
+    /// <exception cref="OnnxFormatException">When the stream is too long, not ONNX, corrupt or truncated.</exception>
+    /// <exception cref="OnnxUnsupportedException">When the model is not an MLP; names the first node to blame.</exception>
+    public static OnnxModel Read(Stream stream, long maxBytes = DefaultMaxBytes, string source = "the ONNX model")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         long size = stream.CanSeek ? stream.Length : -1;
-        if (size > maxBytes) throw TooLarge(path, size, maxBytes);
+        if (size > maxBytes) throw TooLarge(source, size, maxBytes);
         var bytes = new MemoryStream();
         var buffer = new byte[81920];
         for (int n; (n = stream.Read(buffer)) > 0;)
         {
-            if (bytes.Length + n > maxBytes) throw TooLarge(path, null, maxBytes); // a file that grew, or a pipe
+            if (bytes.Length + n > maxBytes) throw TooLarge(source, null, maxBytes); // a file that grew, or a pipe
             bytes.Write(buffer, 0, n);
         }
-        return FromBytes(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), path);
+        return FromBytes(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), source);
     }
 
     private static OnnxFormatException TooLarge(string path, long? size, long maxBytes) =>

@@ -96,16 +96,13 @@ public class HostileExpressionTests
         CliRunner.AssertBadInput(CliRunner.Run("graph", "--neuron", "2", "--max-nodes", "2000000000"),
             "--max-nodes", "from 1 to 100000");
 
-    [UnixTheory]
+    [Theory]
     [InlineData("2")]      // a small graph: dot may exit before or after reading it
     [InlineData("3000")]   // 12,002 values, more DOT text than a pipe holds: writing it meets a closed pipe
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_failing_dot_program_is_reported_by_its_exit_code_and_its_words(string inputs)
     {
         using var folder = new TempFolder();
-        string fake = folder.File("fake-dot");
-        File.WriteAllText(fake, "#!/bin/sh\necho 'Error: syntax error in line 1' >&2\nexit 3\n");
-        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        string fake = FailingDot(folder);
 
         var result = CliRunner.Run("graph", "--neuron", inputs, "--max-nodes", "20000", "--dot", fake, "--out", folder.File("g.svg"));
 
@@ -114,5 +111,21 @@ public class HostileExpressionTests
         Assert.Contains("failed (exit code 3): Error: syntax error in line 1", line);
         Assert.DoesNotContain("pipe", line, StringComparison.OrdinalIgnoreCase);
         Assert.False(File.Exists(folder.File("g.svg")));
+    }
+
+    // A stand-in for dot that prints Graphviz's words for a syntax error and exits with 3: a shell script, or a
+    // batch file on Windows.
+    private static string FailingDot(TempFolder folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            string batch = folder.File("fake-dot.cmd");
+            File.WriteAllText(batch, "@echo Error: syntax error in line 1 1>&2\r\n@exit /b 3\r\n");
+            return batch;
+        }
+        string script = folder.File("fake-dot");
+        File.WriteAllText(script, "#!/bin/sh\necho 'Error: syntax error in line 1' >&2\nexit 3\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return script;
     }
 }

@@ -50,10 +50,10 @@ public sealed class ModelFileHostileTests : IDisposable
         Assert.Contains("3,221,225,472 bytes; a model file is at most 67,108,864 bytes (64 MiB)", e.Message);
     }
 
-    [DevZeroFact]
+    [Fact]
     public void A_stream_without_end_is_cut_at_the_limit()
     {
-        var e = Assert.Throws<ModelFormatException>(() => ModelFile.Load(DevZeroFactAttribute.Path));
+        var e = Assert.Throws<ModelFormatException>(() => ModelFile.Read(new EndlessStream()));
         Assert.Contains("larger than that; a model file is at most", e.Message);
     }
 
