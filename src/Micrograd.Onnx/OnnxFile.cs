@@ -91,14 +91,9 @@ public static class OnnxFile
         ArgumentNullException.ThrowIfNull(stream);
         long size = stream.CanSeek ? stream.Length : -1;
         if (size > maxBytes) throw TooLarge(source, size, maxBytes);
-        var bytes = new MemoryStream();
-        var buffer = new byte[81920];
-        for (int n; (n = stream.Read(buffer)) > 0;)
-        {
-            if (bytes.Length + n > maxBytes) throw TooLarge(source, null, maxBytes); // a file that grew, or a pipe
-            bytes.Write(buffer, 0, n);
-        }
-        return FromBytes(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), source);
+        var bytes = BoundedRead.UpTo(stream, maxBytes);
+        if (bytes.Length > maxBytes) throw TooLarge(source, null, maxBytes); // a file that grew, or a pipe
+        return FromBytes(bytes, source);
     }
 
     private static OnnxFormatException TooLarge(string path, long? size, long maxBytes) =>

@@ -113,16 +113,12 @@ public static class Idx
     // so a lying header costs only the bytes really there.
     private static byte[] ReadCompressed(Stream source, long size, Func<string, IdxFormatException> bad, int[] dims)
     {
-        using var data = new MemoryStream((int)Math.Min(size + 1, 1 << 20));
-        var chunk = new byte[81920];
-        int n;
-        while (data.Length <= size && (n = source.Read(chunk, 0, (int)Math.Min(chunk.Length, size + 1 - data.Length))) > 0)
-            data.Write(chunk, 0, n);
+        var data = Serialization.BoundedRead.UpTo(source, size);
         if (data.Length != size)
             throw bad(data.Length > size
                 ? $"expected {size:N0} bytes of data after the header ({Declared(dims)}), got more after decompression: the file holds more than it declares."
                 : LengthMismatch(dims, size, data.Length) + " (after decompression)");
-        return data.ToArray();
+        return data;
     }
 
     private static int ReadFully(Stream source, byte[] buffer)

@@ -139,19 +139,11 @@ public static class ModelFile
         return new LoadedModel(mlp, network, precision, file.Notes ?? []);
     }
 
-    // The whole stream, refusing one longer than `max` without reading past it (a pipe or a device has no length to check first).
     private static byte[] ReadAtMost(Stream stream, long max, string source)
     {
         if (stream.CanSeek && stream.Length - stream.Position > max) throw TooLarge(source, stream.Length - stream.Position);
-        var buffer = new MemoryStream(stream.CanSeek ? (int)(stream.Length - stream.Position) : 0);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > max) throw TooLarge(source, null);
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+        var bytes = BoundedRead.UpTo(stream, max);
+        return bytes.Length <= max ? bytes : throw TooLarge(source, null);
     }
 
     private static ModelFormatException TooLarge(string source, long? bytes) =>
