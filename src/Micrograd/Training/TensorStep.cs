@@ -88,7 +88,12 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
             right += _objective.Correct<T>(outputs.Data, outputs.Dims[1], y.Data);
             dataLoss.ReleaseGraph();
         }
-        if (_objective.L2 != 0) loss += double.CreateChecked(Losses.L2(_model.Parameters(), _objective.L2).Item());
+        if (_objective.L2 != 0)
+        {
+            var l2 = Losses.L2(_model.Parameters(), _objective.L2);
+            loss += double.CreateChecked(l2.Item());
+            l2.ReleaseGraph();
+        }
         return new Evaluation(loss, Accuracy(right, data.Count));
     }
 
@@ -112,12 +117,13 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
                     throw new ArgumentException($"Expected {model.InputCount} inputs in every row, got {row.Count} in row {start + r + 1}.", nameof(inputs));
                 Row(row, x.Data.AsSpan(r * model.InputCount, model.InputCount));
             }
-            var y = model.Forward(x).Data;
+            var y = model.Forward(x);
             for (int r = 0; r < n; r++)
             {
                 var output = outputs[start + r] = new double[model.OutputCount];
-                for (int j = 0; j < output.Length; j++) output[j] = double.CreateChecked(y[r * output.Length + j]);
+                for (int j = 0; j < output.Length; j++) output[j] = double.CreateChecked(y.Data[r * output.Length + j]);
             }
+            y.ReleaseGraph();
         }
         return outputs;
     }
@@ -127,7 +133,7 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
     public static int ChunkRows(TensorMLP<T> model)
     {
         int widest = model.Layers.Max(l => l.OutputCount);
-        long units = model.InputCount + model.Layers.Sum(l => (long)l.OutputCount);
+        long units = EngineLimits.Units(model.InputCount, model.Layers.Select(l => l.OutputCount));
         long rows = Math.Min(PassArrayBytes / ((long)widest * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()),
             EngineLimits.Of(EngineKind.Tensor).UnitsTimesExamples / units);
         return (int)Math.Max(1, rows);

@@ -19,7 +19,7 @@ public sealed class Trainer
     private readonly MLP? _model;
     private readonly TapeStep? _tape;
     private readonly ITensorStep? _tensor;
-    private readonly int[] _order;
+    private readonly int[] _order, _batch; // a shuffle of the training examples, and its first BatchSize
 
     /// <summary>Without <paramref name="data"/>, loads <see cref="TrainingConfig.Dataset"/>. <paramref name="rng"/>
     /// drew the data and draws the weights and batches; null for a new one seeded <see cref="TrainingConfig.Seed"/>.</summary>
@@ -52,6 +52,7 @@ public sealed class Trainer
         }
         if (config.DecayLearningRate) Optimizer.Schedule = k => config.LearningRate * (1 - 0.9 * k / config.Steps);
         _order = BatchSize < Data.Train.Count ? new int[Data.Train.Count] : [];
+        _batch = BatchSize < Data.Train.Count ? new int[BatchSize] : [];
 
         if (config.Engine == EngineKind.Tape)
         {
@@ -194,7 +195,7 @@ public sealed class Trainer
         if (parameters * examples > limits.ParametersTimesExamples)
             return $"Expected at most {limits.ParametersTimesExamples:N0} parameters × examples for the {engine} engine, got {parameters:N0} × {examples:N0} " +
                    $"({network}): one pass over the data would build about {2 * parameters * examples:N0} Values. Use a smaller network or fewer examples, or the tensor engine.";
-        long units = inputs + config.Layers.Sum(size => (long)size);
+        long units = EngineLimits.Units(inputs, config.Layers);
         long batch = Math.Min(config.BatchSize ?? data.Train.Count, data.Train.Count);
         if (units * batch > limits.UnitsTimesExamples)
             return $"Expected at most {limits.UnitsTimesExamples:N0} examples × units (inputs plus neurons) in one step for the {engine} engine, got {batch:N0} × {units:N0} " +
@@ -212,6 +213,7 @@ public sealed class Trainer
         if (BatchSize == Data.Train.Count) return null;
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         Rng.Shuffle(_order);
-        return _order[..BatchSize];
+        Array.Copy(_order, _batch, BatchSize);
+        return _batch;
     }
 }
