@@ -20,7 +20,7 @@ internal sealed class GraphReader
     private readonly Dictionary<string, TensorProto> _tensors = [];   // initializers and Constant outputs, read when used
     private readonly Dictionary<string, Constant> _constants = [];    // those read, and results worked out from them
     private readonly HashSet<string> _spent = [];                     // data the chain has moved past
-    private readonly List<DenseLayer> _layers = [];
+    private readonly List<LayerWeights> _layers = [];
     private LayerBuilder? _open;                                      // the last layer, while an Add or activation may follow
     private string _data;
     private int _rank;
@@ -146,7 +146,7 @@ internal sealed class GraphReader
     private void CloseLayer()
     {
         if (_open is null) return;
-        _layers.Add(new DenseLayer(_open.InputCount, _open.Biases.Length, _open.Weights, _open.Biases, _open.Activation ?? Activation.Linear));
+        _layers.Add(new LayerWeights(_open.InputCount, _open.Biases.Length, _open.Weights, _open.Biases, _open.Activation ?? Activation.Linear));
         _open = null;
     }
 

@@ -54,16 +54,25 @@ public static class OnnxFile
     /// <summary>The bytes <see cref="Save(MLP, string, OnnxExportOptions?)"/> writes.</summary>
     public static byte[] ToBytes(MLP model, OnnxExportOptions? options = null)
     {
-        options ??= new OnnxExportOptions();
-        return OnnxWriter.Write(ScalarMlp.Describe(model, options.OutputSoftmax), options).ToByteArray();
+        ArgumentNullException.ThrowIfNull(model);
+        return ToBytes(MlpWeights.Of(model), options);
     }
 
     /// <summary>The bytes <see cref="Save{T}(TensorMLP{T}, string, OnnxExportOptions?)"/> writes. The file's
     /// number type is <see cref="OnnxExportOptions.ElementType"/>, whatever <typeparamref name="T"/> is.</summary>
     public static byte[] ToBytes<T>(TensorMLP<T> model, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ArgumentNullException.ThrowIfNull(model);
+        return ToBytes(MlpWeights.Of(model), options);
+    }
+
+    /// <summary>An MLP's numbers, whichever kind holds them (a model file's <see cref="LoadedModel.Weights"/>),
+    /// as ONNX.</summary>
+    public static byte[] ToBytes(MlpWeights weights, OnnxExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
         options ??= new OnnxExportOptions();
-        return OnnxWriter.Write(TensorMlp.Describe(model, options.OutputSoftmax), options).ToByteArray();
+        return OnnxWriter.Write(MlpDescription.Of(weights, options.OutputSoftmax), options).ToByteArray();
     }
 
     private static void Write(string path, byte[] bytes) => AtomicFile.Write(path, s => s.Write(bytes));

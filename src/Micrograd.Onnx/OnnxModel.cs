@@ -66,13 +66,13 @@ public sealed class OnnxModel
     /// <exception cref="OnnxUnsupportedException">When the hidden layers differ in activation, which
     /// <see cref="MLP"/> cannot hold, or when there are more than <see cref="Serialization.ModelFile.MaxParameters"/>
     /// (1,000,000), as for a model file: each is a Value of its own.</exception>
-    public MLP ToMLP() => ScalarMlp.Build(_mlp, Source);
+    public MLP ToMLP() => _mlp.ToMLP(Source);
 
     /// <summary>A new tensor MLP with these weights (rounded to <typeparamref name="T"/>); its outputs are the
     /// graph's, before any softmax.</summary>
     /// <exception cref="OnnxUnsupportedException">When the hidden layers differ in activation, which
     /// <see cref="TensorMLP{T}"/> cannot hold.</exception>
-    public TensorMLP<T> ToTensorMLP<T>() where T : unmanaged, IFloatingPointIeee754<T> => TensorMlp.Build<T>(_mlp, Source);
+    public TensorMLP<T> ToTensorMLP<T>() where T : unmanaged, IFloatingPointIeee754<T> => _mlp.ToWeights(Source).ToTensorMLP<T>();
 
     /// <summary>The architecture in words, as <see cref="Serialization.ModelFile.Shape"/> gives it, plus the softmax.</summary>
     public override string ToString() =>

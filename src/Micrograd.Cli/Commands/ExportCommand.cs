@@ -38,11 +38,11 @@ internal static class ExportCommand
                 OutputSoftmax = loaded.Notes.GetValueOrDefault(ModelNotes.Loss) == KindNames.Losses.Of(LossKind.CrossEntropy),
                 Notes = loaded.Notes,
             };
-            Train.TrainTargets.Write([(target, OnnxFile.ToBytes(loaded.Model, options))]);
+            Train.TrainTargets.Write([(target, OnnxFile.ToBytes(loaded.Weights, options))]);
 
             string type = options.ElementType == OnnxElementType.Float64 ? "float64" : "float32";
-            context.Out.WriteLine($"wrote {target}: MLP {ModelFile.Shape(loaded.Model)}{(options.OutputSoftmax ? " + Softmax" : "")}, {type}, " +
-                                  $"input '{OnnxFile.InputName}' [batch, {loaded.Model.InputCount}], output '{OnnxFile.OutputName}' [batch, {loaded.Model.OutputCount}]");
+            context.Out.WriteLine($"wrote {target}: MLP {loaded.Weights.Shape}{(options.OutputSoftmax ? " + Softmax" : "")}, {type}, " +
+                                  $"input '{OnnxFile.InputName}' [batch, {loaded.Weights.InputCount}], output '{OnnxFile.OutputName}' [batch, {loaded.Weights.OutputCount}]");
             return ExitCodes.Success;
         });
         return command;
