@@ -98,11 +98,7 @@ public static class OnnxFile
     public static OnnxModel Read(Stream stream, long maxBytes = DefaultMaxBytes, string source = "the ONNX model")
     {
         ArgumentNullException.ThrowIfNull(stream);
-        long size = stream.CanSeek ? stream.Length : -1;
-        if (size > maxBytes) throw TooLarge(source, size, maxBytes);
-        var bytes = BoundedRead.UpTo(stream, maxBytes);
-        if (bytes.Length > maxBytes) throw TooLarge(source, null, maxBytes); // a file that grew, or a pipe
-        return FromBytes(bytes, source);
+        return FromBytes(BoundedRead.All(stream, maxBytes, size => TooLarge(source, size, maxBytes)), source);
     }
 
     private static OnnxFormatException TooLarge(string path, long? size, long maxBytes) =>

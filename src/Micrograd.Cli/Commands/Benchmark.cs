@@ -97,6 +97,6 @@ internal static class Benchmark
             LearningRate = 0.01, Init = Nn.Init.Scaled, Steps = int.MaxValue, ValidationEvery = 0,
             Engine = engine, Precision = Precision.Float32,
         };
-        return new Trainer(config, new DatasetSplits(images, images.Slice(0, 0), images.Slice(0, 0)), rng);
+        return new Trainer(config, Datasets.TrainOnly(images), rng);
     }
 }

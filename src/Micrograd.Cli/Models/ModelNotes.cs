@@ -70,4 +70,11 @@ internal static class ModelNotes
     /// <summary>A label as people write it: "+1" or "-1" for a sign, else the class index.</summary>
     public static string FormatLabel(OutputKind kind, double label) =>
         kind == OutputKind.Sign ? (label > 0 ? "+1" : "-1") : Numbers.RoundTrip(label);
+
+    /// <summary>A sign makes two classes; an argmax one per output.</summary>
+    public static int ClassCount(OutputKind kind, int outputs) => kind == OutputKind.Sign ? 2 : outputs;
+
+    /// <summary>Class number <paramref name="index"/> (0, 1, ...) as <see cref="FormatLabel"/> writes it: a sign's
+    /// class 0 is -1.</summary>
+    public static string ClassLabel(OutputKind kind, int index) => FormatLabel(kind, kind == OutputKind.Sign ? 2 * index - 1 : index);
 }

@@ -62,7 +62,7 @@ internal static class DecisionBoundary
         {
             var heatmap = plot.Add.Heatmap(cells);
             heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
-            DrawClasses(plot, heatmap, data, kind, kind == OutputKind.Sign ? 2 : weights.OutputCount);
+            DrawClasses(plot, heatmap, data, kind, Models.ModelNotes.ClassCount(kind, weights.OutputCount));
         }
 
         plot.Title(title);
@@ -81,7 +81,7 @@ internal static class DecisionBoundary
         var heldOutTargets = data.Validation.Targets.Concat(data.Test.Targets).ToArray();
         for (int c = 0; c < classes; c++)
         {
-            string name = Models.ModelNotes.FormatLabel(kind, kind == OutputKind.Sign ? 2 * c - 1 : c);
+            string name = Models.ModelNotes.ClassLabel(kind, c);
             AddPoints(plot, data.Train.Inputs, data.Train.Targets, t => kind.ClassIndex(t) == c, PlotColors.Class(c), MarkerShape.FilledCircle, $"class {name}");
             AddPoints(plot, heldOut, heldOutTargets, t => kind.ClassIndex(t) == c, PlotColors.Class(c), MarkerShape.FilledTriangleUp, $"class {name} (held out)");
         }

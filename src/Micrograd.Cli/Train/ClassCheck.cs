@@ -19,9 +19,9 @@ internal sealed record ClassCheck(Dataset Split, string SplitName, int[] Truth, 
         if (kind == OutputKind.Value) return null;
         var (split, name) = trainer.Data.Validation.Count > 0 ? (trainer.Data.Validation, "validation") : (trainer.Data.Train, "training");
         var outputs = trainer.Predict(split.Inputs);
-        int classes = kind == OutputKind.Sign ? 2 : trainer.Config.Layers[^1];
+        int classes = Models.ModelNotes.ClassCount(kind, trainer.Config.Layers[^1]);
         var names = Enumerable.Range(0, classes).Select(c =>
-            kind == OutputKind.ArgMax && split.ClassNames is { } n && c < n.Count ? n[c] : Models.ModelNotes.FormatLabel(kind, kind == OutputKind.Sign ? 2 * c - 1 : c)).ToArray();
+            kind == OutputKind.ArgMax && split.ClassNames is { } n && c < n.Count ? n[c] : Models.ModelNotes.ClassLabel(kind, c)).ToArray();
         return new ClassCheck(split, name,
             [.. split.Targets.Select(t => kind.ClassIndex(t))],
             [.. outputs.Select(y => kind.ClassIndex(kind.Predict(y)!.Value))],

@@ -108,14 +108,8 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     }
 
     // The preset of a built-in dataset that has one; the others' settings follow their targets.
-    private static TrainingConfig? PresetFor(string dataset) => dataset switch
-    {
-        "tiny" => Presets.Lecture,
-        "moons" => Presets.Moons,
-        "yinyang" => Presets.YinYang,
-        "digits" => Presets.Digits,
-        _ => null,
-    };
+    private static TrainingConfig? PresetFor(string dataset) =>
+        Presets.Names.Select(Presets.ByName).FirstOrDefault(p => p.Dataset == dataset);
 
     // Labels -1/+1 train like moons (hinge loss); whole numbers 0..k-1 with every class present train like
     // yinyang with k outputs (cross-entropy), or like digits when the inputs are images; anything else is

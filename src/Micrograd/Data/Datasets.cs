@@ -19,24 +19,14 @@ public static partial class Datasets
     /// <param name="shuffle">False keeps scikit-learn's order: the outer moon first.</param>
     public static Dataset Moons(int n, double noise, Rng rng, bool shuffle = true)
     {
-        if (n < 2) throw new ArgumentOutOfRangeException(nameof(n), n, $"Expected at least 2 points, got {n}.");
-        if (!(noise >= 0) || !double.IsFinite(noise))
-            throw new ArgumentOutOfRangeException(nameof(noise), noise, $"Expected a noise level of 0 or more, got {noise}.");
-        ArgumentNullException.ThrowIfNull(rng);
-
+        CheckShape(n, noise, rng);
         int nOut = n / 2, nIn = n - nOut;
         var points = new List<(double[] X, double Y)>(n);
         foreach (double t in Linspace(0, Math.PI, nOut)) points.Add(([Math.Cos(t), Math.Sin(t)], -1));
         foreach (double t in Linspace(0, Math.PI, nIn)) points.Add(([1 - Math.Cos(t), 1 - Math.Sin(t) - 0.5], 1));
 
         if (shuffle) rng.Shuffle(points);
-        if (noise > 0)
-            foreach (var (x, _) in points)
-            {
-                x[0] += rng.Gaussian(0, noise);
-                x[1] += rng.Gaussian(0, noise);
-            }
-        return new Dataset("moons", points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
+        return WithNoise("moons", points, noise, rng);
     }
 
     /// <summary>Yin 0, yang 1 and the two small dots 2, drawn by rejection (point i wants class i mod 3), with

@@ -68,7 +68,7 @@ public static class Idx
         try
         {
             var header = new byte[4 + 4 * rank];
-            int got = ReadFully(source, header);
+            int got = source.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
             if (got < 4)
                 throw Bad($"expected an {what} starting with the magic number 0x{expectedMagic:X8}, got {Plural(got, "byte")}{(gzip ? " after decompression" : "")}.");
             int magic = BinaryPrimitives.ReadInt32BigEndian(header);
@@ -119,13 +119,6 @@ public static class Idx
                 ? $"expected {size:N0} bytes of data after the header ({Declared(dims)}), got more after decompression: the file holds more than it declares."
                 : LengthMismatch(dims, size, data.Length) + " (after decompression)");
         return data;
-    }
-
-    private static int ReadFully(Stream source, byte[] buffer)
-    {
-        int total = 0, n;
-        while (total < buffer.Length && (n = source.Read(buffer, total, buffer.Length - total)) > 0) total += n;
-        return total;
     }
 
     private static string LengthMismatch(int[] dims, long size, long present) => present < size

@@ -3,5 +3,5 @@ namespace Micrograd.Expressions;
 internal enum InstructionKind { Number, Variable, Negate, Call, Binary }
 
 /// <summary>One step of a parsed expression in postfix order: x*y + exp(x) is x, y, *, x, exp, +. A flat list
-/// needs no recursion, however deep the expression. <c>Position</c> (0-based in the text) is for messages.</summary>
-internal readonly record struct Instruction(InstructionKind Kind, int Position, double Number = 0, string? Name = null, char Op = '\0', int Variable = -1);
+/// needs no recursion, however deep the expression.</summary>
+internal readonly record struct Instruction(InstructionKind Kind, double Number = 0, string? Name = null, char Op = '\0', int Variable = -1);

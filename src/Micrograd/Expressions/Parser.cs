@@ -53,8 +53,8 @@ internal sealed class Parser
 
     private bool IsOperator(string op) => Peek.Kind == TokenKind.Operator && Peek.Text == op;
 
-    private void Emit(InstructionKind kind, Token at, double number = 0, string? name = null, char op = '\0') =>
-        _program.Add(new Instruction(kind, at.Position, number, name, op));
+    private void Emit(InstructionKind kind, double number = 0, string? name = null, char op = '\0') =>
+        _program.Add(new Instruction(kind, number, name, op));
 
     private void ParseSum()
     {
@@ -63,7 +63,7 @@ internal sealed class Parser
         {
             var op = Take();
             ParseProduct();
-            Emit(InstructionKind.Binary, op, op: op.Text[0]);
+            Emit(InstructionKind.Binary, op: op.Text[0]);
         }
     }
 
@@ -74,7 +74,7 @@ internal sealed class Parser
         {
             var op = Take();
             ParseUnary();
-            Emit(InstructionKind.Binary, op, op: op.Text[0]);
+            Emit(InstructionKind.Binary, op: op.Text[0]);
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed class Parser
             Enter(sign);
             ParseUnary();
             _depth--;
-            if (sign.Text == "-") Emit(InstructionKind.Negate, sign);
+            if (sign.Text == "-") Emit(InstructionKind.Negate);
             return;
         }
         ParsePower();
@@ -100,7 +100,7 @@ internal sealed class Parser
         Enter(op);
         ParseUnary(); // which comes back here for a further ^: right-associative
         _depth--;
-        Emit(InstructionKind.Binary, op, op: '^');
+        Emit(InstructionKind.Binary, op: '^');
     }
 
     private void ParsePrimary()
@@ -110,7 +110,7 @@ internal sealed class Parser
         {
             case TokenKind.Number:
                 Take();
-                Emit(InstructionKind.Number, token, number: token.Number);
+                Emit(InstructionKind.Number, number: token.Number);
                 return;
 
             case TokenKind.Name:
@@ -123,11 +123,11 @@ internal sealed class Parser
                 if (!call)
                 {
                     if (!_variables.TryGetValue(token.Text, out int index)) _variables.Add(token.Text, index = _variables.Count);
-                    _program.Add(new Instruction(InstructionKind.Variable, token.Position, Name: token.Text, Variable: index));
+                    _program.Add(new Instruction(InstructionKind.Variable, Name: token.Text, Variable: index));
                     return;
                 }
                 ParseParenthesised(Take());
-                Emit(InstructionKind.Call, token, name: token.Text);
+                Emit(InstructionKind.Call, name: token.Text);
                 return;
 
             case TokenKind.LeftParen:

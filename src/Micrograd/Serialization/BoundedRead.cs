@@ -16,4 +16,14 @@ internal static class BoundedRead
             bytes.Write(chunk, 0, n);
         return bytes.ToArray();
     }
+
+    /// <summary>The stream's bytes from its position, refusing one longer than <paramref name="max"/> before
+    /// reading when its length is known, and after <paramref name="max"/> + 1 bytes when it is not. <paramref name="tooLarge"/> makes the exception for
+    /// a stream too long, given its length when known, else null.</summary>
+    public static byte[] All(Stream stream, long max, Func<long?, Exception> tooLarge)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > max) throw tooLarge(stream.Length - stream.Position);
+        var bytes = UpTo(stream, max);
+        return bytes.Length <= max ? bytes : throw tooLarge(null);
+    }
 }

@@ -75,7 +75,7 @@ public static class ModelFile
     public static LoadedModel Read(Stream stream, string source = "the model file")
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Read(ReadAtMost(stream, MaxFileBytes, source), source);
+        return Read(BoundedRead.All(stream, MaxFileBytes, size => TooLarge(source, size)), source);
     }
 
     /// <summary><paramref name="source"/> names the text in error messages.</summary>
@@ -137,13 +137,6 @@ public static class ModelFile
         var mlp = new MlpWeights(file.Inputs, weights);
         ModelFileCheck.SharedHiddenActivation(mlp, source);
         return new LoadedModel(mlp, network, precision, file.Notes ?? []);
-    }
-
-    private static byte[] ReadAtMost(Stream stream, long max, string source)
-    {
-        if (stream.CanSeek && stream.Length - stream.Position > max) throw TooLarge(source, stream.Length - stream.Position);
-        var bytes = BoundedRead.UpTo(stream, max);
-        return bytes.Length <= max ? bytes : throw TooLarge(source, null);
     }
 
     private static ModelFormatException TooLarge(string source, long? bytes) =>
