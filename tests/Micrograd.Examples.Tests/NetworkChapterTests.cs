@@ -70,10 +70,53 @@ public class NetworkChapterTests
         double final = Number(run, @"^Final loss with ZeroGrad: (?<n>[^,]+),");
         Assert.True(final < 0.01, $"Expected the lecture's loss below 0.01, got {final}.");
         Assert.Equal(final, Number(run, @"Trainer\(Presets\.Lecture\)\.Run\(\) ends at loss (?<n>\S+)$"));
-        var first = Match(run, @"^\s+0\s+(?<a>\S+)\s+#+\s+\S+\s+(?<b>\S+)");
+        var first = Match(run, @"^\s+0\s+(?<a>\S+)\s+\S+\s+(?<b>\S+)\s+\S+$");
         Assert.Equal(first.Groups["a"].Value, first.Groups["b"].Value); // both runs start from the same weights
         var weights = Match(run, @"Largest \|weight\| after 100 steps: (?<with>\S+) with ZeroGrad, (?<without>\S+) without");
         Assert.True(Parse(weights.Groups["without"].Value) > 10 * Parse(weights.Groups["with"].Value), run.ToString());
+
+        // Without ZeroGrad every parameter keeps moving, the one with the largest summed Grad by 0.35 a step.
+        double summed = Number(run, @"the summed Grad it kept stepping with was (?<n>\S+)\.$");
+        var moving = Match(run, @"still moves (?<moving>\d+) of the (?<all>\d+) parameters: by 0\.05 × \|Grad\|, from (?<min>\S+) to (?<max>\S+)\.$");
+        Assert.Equal(moving.Groups["all"].Value, moving.Groups["moving"].Value);
+        Assert.True(Parse(moving.Groups["min"].Value) > 0, run.ToString());
+        Assert.Equal(0.05 * summed, Parse(moving.Groups["max"].Value), 4);
+        Quoted("09-training-loop", $"the largest at {summed:F2}, so that its parameter keeps moving by 0.05 × {summed:F2} = {0.05 * summed:F2} every step");
+        Quoted("09-training-loop", $"every one of the {moving.Groups["all"].Value} keeps moving");
+    }
+
+    [Fact]
+    public async Task Learning_rates_too_small_and_too_large_show_in_the_loss()
+    {
+        var run = await ExampleRunner.RunOk("09-training-loop");
+        var header = Match(run, @"^step +(?<rates>(?:lr \S+ *)+)$").Groups["rates"].Value;
+        var rates = header.Split("lr ", StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToList();
+        Assert.Equal([0.005, 0.05, 0.2, 0.5, 1.0], rates);
+        var table = new Dictionary<int, double[]>();
+        foreach (var line in run.Lines.SkipWhile(l => !l.StartsWith("The loss at each learning rate", StringComparison.Ordinal)).Skip(2))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(line, @"^ *(?<k>\d+)(?<losses>(?: +\S+){5})$");
+            if (!m.Success) break;
+            table[int.Parse(m.Groups["k"].Value)] = [.. m.Groups["losses"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Parse)];
+        }
+        Assert.Equal([0, 1, 2, 3, 5, 10, 20, 50, 99], table.Keys);
+        // The preset's column is the loop written out above.
+        Assert.Equal(Math.Round(Number(run, @"^ +99 +(?<n>\S+) "), 4), table[99][1]);
+
+        // Too small: still above 0.1 after 100 steps, about where 0.05 was after 10.
+        Assert.True(table[99][0] > 0.1 && Math.Abs(table[99][0] - table[10][1]) < 0.01, run.ToString());
+        Quoted("09-training-loop", $"the loss is still {table[99][0]:F4}, where 0.05 was after about ten");
+        // 0.2 jumps back up at step 2, 0.5 climbs above its start, 1.0 is stuck at 8.
+        Assert.True(table[2][2] > table[1][2] && table[99][2] < table[99][1], run.ToString());
+        Quoted("09-training-loop", $"the loss jumps from {table[1][2]:F2} back up to {table[2][2]:F2}");
+        Assert.True(table[5][3] > table[0][3] && table[99][3] < 0.01, run.ToString());
+        Quoted("09-training-loop", $"to {table[5][3]:F2} at step 5");
+        Assert.Equal(8.0, table[99][4]);
+        Quoted("09-training-loop", "The loss settles at 8.0000 and stays there");
+        var stuck = Match(run, @"^At lr 1\.0, after 100 steps: predictions \[(?<p>[^\]]+)\], largest \|Grad\| (?<g>\S+)$");
+        Assert.All(stuck.Groups["p"].Value.Split(", ").Select(Parse), p => Assert.Equal(-1.0, p));
+        Assert.True(Parse(stuck.Groups["g"].Value) < 1e-5, run.ToString());
+        Quoted("09-training-loop", $"the largest gradient left to fix them is {stuck.Groups["g"].Value}");
     }
 
     // Lines "name number" (as PyTorch's script and example 07 print them), keyed by section number and name.

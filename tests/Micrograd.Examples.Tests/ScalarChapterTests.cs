@@ -78,6 +78,29 @@ public class ScalarChapterTests
     }
 
     [Fact]
+    public async Task Recursion_goes_wrong_where_the_topological_order_does_not_and_only_parameters_keep_gradients()
+    {
+        var run = await ExampleRunner.RunOk("05-automatic-backward");
+        Assert.Equal(8.0, Number(run, @"recursing into every child: +a\.Grad = (?<n>\S+) "));
+        var once = Numbers(run, @"recursing, each node once: +a\.Grad = (?<n>\S+)");
+        var topological = Numbers(run, @"in reverse topological order: +a\.Grad = (?<n>\S+)$");
+        Assert.Equal([4.0, 2.0], once);          // right on c = b + b, wrong on d = b + c
+        Assert.Equal([4.0, 6.0], topological);   // the true dc/da and dd/da
+        Quoted("05-automatic-backward", "a gets 4 and 4, twice the truth");
+        Quoted("05-automatic-backward", "a ends with 2 instead of 6");
+
+        var passes = run.Lines.Select(l => System.Text.RegularExpressions.Regex.Match(l,
+            @"^   pass (?<k>\d): w1\.Grad = (?<w>\S+), b\.Grad = (?<b>\S+)   this pass's n\.Grad = (?<n>\S+), x1\.Grad = (?<x>\S+)$"))
+            .Where(m => m.Success).ToList();
+        Assert.Equal(2, passes.Count);
+        Assert.Equal(2 * Parse(passes[0].Groups["w"].Value), Parse(passes[1].Groups["w"].Value)); // the parameters pile up
+        Assert.Equal(2 * Parse(passes[0].Groups["b"].Value), Parse(passes[1].Groups["b"].Value));
+        Assert.Equal(passes[0].Groups["n"].Value, passes[1].Groups["n"].Value);                 // the new graph starts at 0
+        Assert.Equal(passes[0].Groups["x"].Value, passes[1].Groups["x"].Value);
+        Quoted("05-automatic-backward", $"{Parse(passes[1].Groups["w"].Value):0.#} and {Parse(passes[1].Groups["b"].Value):0.#} instead of {Parse(passes[0].Groups["w"].Value):0.#} and {Parse(passes[0].Groups["b"].Value):0.#}");
+    }
+
+    [Fact]
     public async Task Tanh_from_smaller_ops_gives_the_same_gradients()
     {
         var run = await ExampleRunner.RunOk("06-tanh-decomposed");
