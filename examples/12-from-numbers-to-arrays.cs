@@ -86,7 +86,7 @@ static void SameNumbers()
         scalarSgd.Step();
 
         // the tensor engine: the whole batch at once, the same five steps
-        var tensorLoss = Losses.Hinge(tensor.Forward(x), y) + Losses.L2(tensor.Parameters(), config.L2);
+        var tensorLoss = TensorLosses.Hinge(tensor.Forward(x), y) + TensorLosses.L2(tensor.Parameters(), config.L2);
         tensorSgd.ZeroGrad();
         tensorLoss.Backward();
         tensorSgd.Step();
