@@ -64,6 +64,7 @@ public class TrainingViewTests : PlaygroundTestContext
         view.Find("#boundary").Click(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { OffsetX = 201, OffsetY = 199 });
         Assert.Empty(view.FindAll("#contributors"));
         Assert.Contains("{ out |", DrawnDots.Last());
+        Assert.Contains("{ loss |", DrawnDots.Last()); // the loss is backpropagated, as in training
         Assert.Contains("L1N0.w0", DrawnDots.Last());
     }
 
@@ -71,10 +72,11 @@ public class TrainingViewTests : PlaygroundTestContext
     public void Settings_the_library_refuses_show_its_message()
     {
         var view = Render<TrainingView>();
+        view.Find("#set-engine").Change("tape");
         view.Find("#set-batch").Change("10");
         Assert.Contains("Expected the full batch", view.Find("#train-error").TextContent);
         Assert.True(view.Find("#train-run").HasAttribute("disabled"));
-        view.Find("#set-engine").Change("Dynamic"); // minibatches work on the dynamic engine
+        view.Find("#set-engine").Change("dynamic"); // minibatches work on the dynamic engine
         Assert.Empty(view.FindAll("#train-error"));
         view.Find("#train-step").Click();
         Assert.Equal("1", view.Find("#train-steps").TextContent);
