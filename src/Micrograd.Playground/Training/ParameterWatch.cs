@@ -112,10 +112,11 @@ public sealed class ParameterWatch
                 throw new ArgumentException($"Expected weight {c.Label(layer.InputCount)} to have a value of its own, but {matches.Length} weights hold {initial}; choose another.");
             index = matches[0];
         }
-        return () =>
+        return tensor switch
         {
-            var (data, grad) = Numbers(tensor);
-            return (data[index], grad?[index] ?? 0);
+            Tensor<float> f => () => (f.ToArray()[index], f.Grad is { } g ? g.ToArray()[index] : 0),
+            Tensor<double> d => () => (d.ToArray()[index], d.Grad is { } g ? g.ToArray()[index] : 0),
+            _ => throw new InvalidOperationException($"Expected a float or double tensor, got {tensor.GetType().Name}."),
         };
     }
 
