@@ -28,9 +28,9 @@ public sealed record TrainingSettings
     /// <summary>The tensor engine unless told otherwise: the fastest in the browser (docs/playground.md, Speed).</summary>
     public EngineKind Engine { get; init; } = EngineKind.Tensor;
 
-    /// <summary>The tensor engine's number type: float32, twice as many numbers per SIMD instruction as float64
-    /// and the faster in the browser. The scalar engines always compute in float64.</summary>
-    public Precision Precision { get; init; } = Precision.Float32;
+    /// <summary>The tensor engine's number type: float64 as the library's presets, no slower than float32 in the
+    /// browser for networks this small (docs/playground.md, Speed). The scalar engines always compute in float64.</summary>
+    public Precision Precision { get; init; } = Precision.Float64;
 
     /// <summary><see cref="Precision"/> on the tensor engine, float64 on the others.</summary>
     public Precision EffectivePrecision => Engine == EngineKind.Tensor ? Precision : Precision.Float64;

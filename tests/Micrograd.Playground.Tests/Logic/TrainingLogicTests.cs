@@ -15,8 +15,7 @@ public class TrainingLogicTests
         {
             var settings = TrainingSettings.For("moons") with { Engine = engine };
             var config = settings.ToConfig(2);
-            var precision = engine == EngineKind.Tensor ? Precision.Float32 : Precision.Float64;
-            Assert.Equal(Presets.Moons with { Name = "playground", Engine = engine, Precision = precision, ValidationEvery = TrainingSettings.ValidationEvery },
+            Assert.Equal(Presets.Moons with { Name = "playground", Engine = engine, ValidationEvery = TrainingSettings.ValidationEvery },
                 config with { Layers = Presets.Moons.Layers });
             Assert.Equal(Presets.Moons.Layers, config.Layers);
 
@@ -28,6 +27,15 @@ public class TrainingLogicTests
             Assert.Equal(1.0, session.Accuracy);
             Assert.Equal(10, session.Validation.Count); // before steps 0, 10, ..., 90
             Assert.True(session.ValidationNow!.Value.Accuracy >= 0.95, $"{engine}: validation accuracy {session.ValidationNow.Value.Accuracy}");
+        }
+        // float32 on the tensor engine learns the moons as well.
+        {
+            var settings = TrainingSettings.Moons with { Precision = Precision.Float32 };
+            Assert.Equal(Precision.Float32, settings.ToConfig(2).Precision);
+            Assert.Equal(Precision.Float64, (settings with { Engine = EngineKind.Tape }).ToConfig(2).Precision);
+            var session = new TrainingSession(settings, PlaygroundData.Points("moons", settings.Seed), 2);
+            while (!session.Done) session.Step();
+            Assert.Equal(1.0, session.Accuracy);
         }
     }
 
