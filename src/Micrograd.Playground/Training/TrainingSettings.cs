@@ -25,7 +25,8 @@ public sealed record TrainingSettings
     /// <summary>Examples per step; 0 for the whole set (full batch).</summary>
     public int BatchSize { get; init; }
 
-    /// <summary>The tensor engine unless told otherwise: the fastest in the browser (docs/playground.md, Speed).</summary>
+    /// <summary>The tensor engine unless told otherwise: in the browser no slower than the tape today, and far faster
+    /// once the library's matrix product avoids MultiplyAddEstimate there (docs/playground.md, Speed).</summary>
     public EngineKind Engine { get; init; } = EngineKind.Tensor;
 
     /// <summary>The tensor engine's number type: float64 as the library's presets, no slower than float32 in the
@@ -35,7 +36,7 @@ public sealed record TrainingSettings
     /// <summary><see cref="Precision"/> on the tensor engine, float64 on the others.</summary>
     public Precision EffectivePrecision => Engine == EngineKind.Tensor ? Precision : Precision.Float64;
 
-    /// <summary>The engines the panel offers, the fastest in the browser first.</summary>
+    /// <summary>The engines the panel offers, the default first.</summary>
     public static IReadOnlyList<EngineKind> Engines { get; } = [EngineKind.Tensor, EngineKind.Tape, EngineKind.Dynamic];
 
     /// <summary>The run's length: Run stops here, and a decaying learning rate reaches a tenth here.</summary>
