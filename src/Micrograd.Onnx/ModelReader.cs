@@ -46,7 +46,14 @@ internal static class ModelReader
         return result;
     }
 
-    // One forward pass on two examples (numbers in [-1, 1), or token 0), in double, without a graph.
+    private static Tensors.Nn.Module<T> Run<T>(Tensors.Nn.Module<T> module, double[] x, ModelInput input) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        module.Forward(Tensor<T>.FromArray([.. x.Select(T.CreateChecked)], [2, .. input.Shape]));
+        return module;
+    }
+
+    // One forward pass on two examples (numbers in [-1, 1), or token 0) in the model's number type, without a graph;
+    // the module is kept for the first ToModule in that type.
     private static void TryForward(OnnxModel model)
     {
         if (model.Input is not { } input) return;
@@ -56,7 +63,8 @@ internal static class ModelReader
         try
         {
             using var noGrad = Tensor.NoGrad();
-            model.ToModule<double>().Forward(Tensor<double>.FromArray(x, [2, .. input.Shape]));
+            if (model.ElementType == OnnxElementType.Float32) model.Keep(Run(model.ToModule<float>(), x, input));
+            else model.Keep(Run(model.ToModule<double>(), x, input));
         }
         catch (ArgumentException e)
         {

@@ -15,6 +15,7 @@ public sealed class OnnxModel
     private readonly ParsedGraph _graph;
     private readonly (ModuleSpec Spec, ModelParameter[] Parameters)? _chain;
     private readonly Lazy<MlpView?> _mlp;
+    private object? _checked; // the module the load ran once, for the first ToModule in its type
 
     internal OnnxModel(ParsedGraph graph, (ModuleSpec, ModelParameter[])? chain, long irVersion, string producer, IReadOnlyDictionary<string, string> notes)
     {
@@ -63,6 +64,7 @@ public sealed class OnnxModel
     /// is a chain of them, else an <see cref="OnnxGraph{T}"/> that runs each node as tensor ops.</summary>
     public Module<T> ToModule<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (Interlocked.Exchange(ref _checked, null) is Module<T> ran) return ran;
         if (_chain is not { } chain) return new OnnxGraph<T>(_graph);
         try
         {
@@ -73,6 +75,8 @@ public sealed class OnnxModel
             throw new OnnxFormatException(e.Message);
         }
     }
+
+    internal void Keep(object module) => _checked = module;
 
     /// <summary>The number of inputs per example (the features after any Flatten).</summary>
     /// <exception cref="OnnxUnsupportedException">When the model is not an MLP (also for the members below).</exception>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Micrograd.Onnx.Import;
 using Micrograd.Onnx.Proto;
 using DataType = Micrograd.Onnx.Proto.TensorProto.Types.DataType;
@@ -86,21 +87,39 @@ internal static class OnnxTensors
         var values = new double[count];
         long[]? integers = type is DataType.Int64 or DataType.Int32 ? new long[count] : null;
         var bytes = tensor.RawData.Span;
-        for (int i = 0; i < values.Length; i++)
+        switch (type)
         {
-            var at = raw ? bytes[(i * size)..] : default;
-            switch (type)
-            {
-                case DataType.Double: values[i] = raw ? BinaryPrimitives.ReadDoubleLittleEndian(at) : tensor.DoubleData[i]; break;
-                case DataType.Float: values[i] = raw ? BinaryPrimitives.ReadSingleLittleEndian(at) : tensor.FloatData[i]; break;
-                case DataType.Int64: values[i] = integers![i] = raw ? BinaryPrimitives.ReadInt64LittleEndian(at) : tensor.Int64Data[i]; break;
-                case DataType.Int32: values[i] = integers![i] = raw ? BinaryPrimitives.ReadInt32LittleEndian(at) : tensor.Int32Data[i]; break;
-                default: values[i] = (raw ? at[0] : tensor.Int32Data[i]) != 0 ? 1 : 0; break;
-            }
-            if (double.IsNaN(values[i])) throw new OnnxFormatException($"{what} holds NaN at position {i}; a model's numbers must be numbers.");
+            case DataType.Double when raw: MemoryMarshal.Cast<byte, double>(bytes).CopyTo(values); break;
+            case DataType.Double: tensor.DoubleData.CopyTo(values, 0); break;
+            case DataType.Float when raw: Widen(MemoryMarshal.Cast<byte, float>(bytes), values); break;
+            case DataType.Float: for (int i = 0; i < values.Length; i++) values[i] = tensor.FloatData[i]; break;
+            case DataType.Int64 or DataType.Int32:
+                for (int i = 0; i < values.Length; i++)
+                    values[i] = integers![i] = raw
+                        ? size == 8 ? BinaryPrimitives.ReadInt64LittleEndian(bytes[(i * 8)..]) : BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 4)..])
+                        : size == 8 ? tensor.Int64Data[i] : tensor.Int32Data[i];
+                break;
+            default:
+                for (int i = 0; i < values.Length; i++) values[i] = (raw ? bytes[i] : tensor.Int32Data[i]) != 0 ? 1 : 0;
+                break;
         }
+        int nan = FirstNaN(values);
+        if (nan >= 0) throw new OnnxFormatException($"{what} holds NaN at position {nan}; a model's numbers must be numbers.");
         var kind = integers is not null ? ConstantKind.Integers : type == DataType.Bool ? ConstantKind.Bools : ConstantKind.Numbers;
         return new Constant(dims, values, kind, integers);
+    }
+
+    private static void Widen(ReadOnlySpan<float> from, double[] to)
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Expected a little-endian machine, as ONNX's raw data is.");
+        for (int i = 0; i < to.Length; i++) to[i] = from[i];
+    }
+
+    private static int FirstNaN(double[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (double.IsNaN(values[i])) return i;
+        return -1;
     }
 }
 

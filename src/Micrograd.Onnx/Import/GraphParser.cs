@@ -31,7 +31,7 @@ internal sealed class GraphParser
             var c = OnnxTensors.Read(t, $"{_source}: tensor '{t.Name}'", _budget);
             if (c.Kind == ConstantKind.Numbers)
             {
-                int bad = Array.FindIndex(c.Values, v => !double.IsFinite(v));
+                int bad = c.Values.AsSpan().IndexOfAny(double.PositiveInfinity, double.NegativeInfinity);
                 if (bad >= 0) throw new OnnxFormatException($"{_source}: tensor '{t.Name}' holds {(c.Values[bad] > 0 ? "infinity" : "-infinity")} at position {bad}; weights must be finite numbers.");
                 _weights.Add(t.Name);
                 _weightType ??= OnnxTensors.ElementTypeOf(t.DataType);

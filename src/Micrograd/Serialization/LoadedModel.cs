@@ -12,10 +12,12 @@ public sealed class LoadedModel
     private readonly MlpWeights? _mlp;
     private MLP? _model;
     private object? _runnable; // the module Predict runs, built once
+    private object? _built;    // the module loading built to check the tree, for the first ToModule in its type
 
     internal LoadedModel(ModuleSpec spec, IReadOnlyList<ModelParameter> parameters, Precision precision, IReadOnlyDictionary<string, string> notes,
-        int version, NetworkKind network, string source, MlpWeights? mlp = null)
+        int version, NetworkKind network, string source, MlpWeights? mlp = null, object? built = null)
     {
+        _built = built;
         (Spec, Parameters, Precision, Notes, Version, Network, Source) = (spec, parameters, precision, notes, version, network, source);
         _mlp = mlp ?? MlpTree.Of(spec, parameters);
         Input = ModelInput.Of(spec);
@@ -59,7 +61,11 @@ public sealed class LoadedModel
 
     /// <summary>A new module of the file's tree with its numbers, in <typeparamref name="T"/> (a float32 model's
     /// own numbers come back exactly; float64 numbers are rounded to float).</summary>
-    public Module<T> ToModule<T>() where T : unmanaged, IFloatingPointIeee754<T> => ModelTree.Build<T>(Spec, Parameters, Source);
+    public Module<T> ToModule<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Interlocked.Exchange(ref _built, null) is Module<T> checkedOnLoad) return checkedOnLoad;
+        return ModelTree.Build<T>(Spec, Parameters, Source);
+    }
 
     /// <summary>The outputs for each row, computed on tensors in the model's precision (see <see cref="Predictions.Of"/>).</summary>
     /// <exception cref="ArgumentException">For a row with the wrong number of inputs.</exception>

@@ -56,7 +56,9 @@ public static class ModelFile
         return Write(ModuleSpec.Of(module), parameters, typeof(T) == typeof(float) ? Precision.Float32 : Precision.Float64, notes);
     }
 
-    /// <summary>An MLP's numbers, whichever kind holds them, as the module tree of a <see cref="TensorMLP{T}"/>.</summary>
+    /// <summary>An MLP's numbers, whichever kind holds them, as the module tree of a <see cref="TensorMLP{T}"/>. A
+    /// number that is not finite (a diverged run's) is written as "NaN", "Infinity" or "-Infinity", which loading
+    /// refuses, naming it; the module overload refuses it at once.</summary>
     /// <exception cref="ArgumentException">For a scalar <see cref="NetworkKind.MLP"/> in float32: Values hold float64.</exception>
     public static string ToJson(MlpWeights weights, NetworkKind network, Precision precision, IReadOnlyDictionary<string, string>? notes = null)
     {
@@ -64,9 +66,6 @@ public static class ModelFile
         if (network == NetworkKind.MLP && precision != Precision.Float64)
             throw new ArgumentException($"Expected float64 for a scalar MLP (Values hold doubles), got {KindNames.Precisions.Of(precision)}.", nameof(precision));
         var parameters = MlpTree.Parameters(weights).Select(p => new ParameterDto(p.Name, p.Dims, p.Data)).ToArray();
-        foreach (var p in parameters)
-            if (Array.FindIndex(p.Values!, v => !double.IsFinite(v)) is var at and >= 0)
-                throw NotFinite(p.Values![at], p.Name!, at, nameof(weights));
         return Write(MlpTree.Spec(weights), parameters, precision, notes);
     }
 
@@ -154,8 +153,12 @@ public static class ModelFile
         if (file.Module is null) throw new ModelFormatException($"{source} has no \"module\"; expected the module tree.");
         var spec = ModelTree.FromDto(file.Module, source);
         var parameters = ModelTree.Parameters(file.Parameters, precision, source);
-        ModelTree.Build<double>(spec, parameters, source); // every check of the tree against its numbers, once, here
-        return new LoadedModel(spec, parameters, precision, file.Notes ?? [], Version, NetworkKind.TensorMLP, source);
+        // Every check of the tree against its numbers, once, here; then a forward pass on a sample batch, so that
+        // modules that do not fit together are refused now rather than at the first prediction.
+        object built = precision == Precision.Float32
+            ? ModelTree.Run(ModelTree.Build<float>(spec, parameters, source), ModelInput.Of(spec), source)
+            : ModelTree.Run(ModelTree.Build<double>(spec, parameters, source), ModelInput.Of(spec), source);
+        return new LoadedModel(spec, parameters, precision, file.Notes ?? [], Version, NetworkKind.TensorMLP, source, built: built);
     }
 
     private static LoadedModel ReadMlp(ModelFileDto file, string source)
@@ -199,13 +202,11 @@ public static class ModelFile
         for (int i = 0; i < values.Length; i++)
         {
             numbers[i] = double.CreateChecked(values[i]);
-            if (!double.IsFinite(numbers[i])) throw NotFinite(numbers[i], name, i, "module");
+            if (!double.IsFinite(numbers[i]))
+                throw new ArgumentException($"Expected finite parameters, got {(double.IsNaN(numbers[i]) ? "NaN" : numbers[i] > 0 ? "infinity" : "-infinity")} in '{name}' at position {i}: a model file holds finite numbers.", "module");
         }
         return numbers;
     }
-
-    private static ArgumentException NotFinite(double x, string name, int position, string argument) => new(
-        $"Expected finite parameters, got {(double.IsNaN(x) ? "NaN" : x > 0 ? "infinity" : "-infinity")} in '{name}' at position {position}: a model file holds finite numbers.", argument);
 
     private static ModelFormatException TooLarge(string source, long? bytes) =>
         new($"{source} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}; a model file is at most {MaxFileBytes:N0} bytes ({MaxFileBytes >> 20} MiB).");

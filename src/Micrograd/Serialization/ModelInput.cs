@@ -19,6 +19,11 @@ public sealed record ModelInput
             : throw new ArgumentException($"Expected at most {Array.MaxLength:N0} numbers per example, got [{string.Join(", ", shape)}].", nameof(shape));
     }
 
+    /// <summary>The most numbers per example <see cref="Of"/> reads a tree as taking (2^20); a tree whose first
+    /// layers ask for more, or an attention block whose scores for one example would pass 2^24 numbers
+    /// (n_head × block_size²), does not say, so nothing is run on it.</summary>
+    public const int MaxCount = 1 << 20;
+
     public IReadOnlyList<int> Shape { get; }
 
     public bool Indices { get; }
@@ -44,8 +49,10 @@ public sealed record ModelInput
             {
                 case "Linear": return Numbers(Setting(m, "in_features"));
                 case "LayerNorm": return Numbers(Setting(m, "normalized_shape"));
-                case "CausalSelfAttention" or "TransformerBlock": return Numbers(Setting(m, "block_size"), Setting(m, "n_embd"));
-                case "Embedding": return Context(modules, i + 1, Setting(m, "embedding_dim")) is { } t ? new ModelInput([t], indices: true) : null;
+                case "CausalSelfAttention" or "TransformerBlock":
+                    return Setting(m, "block_size") is { } t && Setting(m, "n_head") is { } heads && (double)heads * t * t <= 1 << 24
+                        ? Numbers(t, Setting(m, "n_embd")) : null;
+                case "Embedding": return Context(modules, i + 1, Setting(m, "embedding_dim")) is { } tokens && tokens <= MaxCount ? new ModelInput([tokens], indices: true) : null;
                 case var kind when PassThrough(kind) || kind == "Flatten": continue;
                 default: return null;
             }
@@ -64,7 +71,8 @@ public sealed record ModelInput
             if (PassThrough(m.Kind)) continue;
             if (m.Kind == "Flatten" && !flattened) { flattened = true; continue; }
             if (m.Kind == "Linear" && flattened && Setting(m, "in_features") is { } n && n % dim == 0) return n / dim;
-            if (m.Kind is "CausalSelfAttention" or "TransformerBlock" && !flattened) return Setting(m, "block_size");
+            if (m.Kind is "CausalSelfAttention" or "TransformerBlock" && !flattened)
+                return Setting(m, "block_size") is { } t && Setting(m, "n_head") is { } heads && (double)heads * t * t <= 1 << 24 ? t : null;
             return flattened ? null : 1;
         }
         return flattened ? null : 1;
@@ -82,5 +90,5 @@ public sealed record ModelInput
         m.Settings.TryGetValue(name, out double v) && v >= 1 && v <= int.MaxValue && v == Math.Floor(v) ? (int)v : null;
 
     private static ModelInput? Numbers(params int?[] dims) =>
-        dims.All(d => d is not null) && dims.Aggregate(1L, (n, d) => n * d!.Value) <= Array.MaxLength ? new ModelInput([.. dims.Select(d => d!.Value)], indices: false) : null;
+        dims.All(d => d is not null) && dims.Aggregate(1L, (n, d) => n * d!.Value) <= MaxCount ? new ModelInput([.. dims.Select(d => d!.Value)], indices: false) : null;
 }

@@ -104,8 +104,38 @@ internal static class ModelTree
             var extra = parameters.Select(p => p.Name).Except(named.Select(n => n.Name)).First();
             throw new ModelFormatException($"{source}: parameter '{extra}' is not one of the module tree's ({string.Join(", ", named.Take(6).Select(n => n.Name))}{(named.Count > 6 ? ", ..." : "")}).");
         }
-        module.LoadStateDict(parameters.ToDictionary(p => p.Name, p => p.Data.Select(T.CreateChecked).ToArray()));
+        module.LoadStateDict(parameters.ToDictionary(p => p.Name, p => Convert<T>(p.Data)));
         return module;
+    }
+
+    /// <summary>Runs <paramref name="module"/> once on two examples of <paramref name="input"/> (numbers in
+    /// [-1, 1), or token 0), without a graph, in evaluation mode; returns it.</summary>
+    /// <exception cref="ModelFormatException">When its modules do not fit together.</exception>
+    public static Module<T> Run<T>(Module<T> module, ModelInput? input, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (input is null) return module;
+        var rng = new Micrograd.Data.Rng(1);
+        var x = new T[2 * input.Count];
+        if (!input.Indices) for (int i = 0; i < x.Length; i++) x[i] = T.CreateChecked(rng.Uniform(-1, 1));
+        try
+        {
+            using var eval = new EvalScope<T>(module);
+            using var noGrad = Tensor.NoGrad();
+            module.Forward(Tensor<T>.FromArray(x, [2, .. input.Shape]));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFormatException($"{source}: the module tree does not run on {input}: {e.Message}");
+        }
+        return module;
+    }
+
+    private static T[] Convert<T>(double[] values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double)) return (T[])(object)values.Clone();
+        var result = new T[values.Length];
+        for (int i = 0; i < values.Length; i++) result[i] = T.CreateChecked(values[i]);
+        return result;
     }
 
     // The first way the file's tree differs from the one its settings build, or null.

@@ -61,6 +61,20 @@ public sealed class ModuleTreeHostileTests
         Assert.Contains(mention, Refused(File(parameters: parameters, precision: "float32")));
 
     [Fact]
+    public void Modules_that_do_not_fit_together_are_refused_on_load() =>
+        Assert.Contains("the module tree does not run on [batch, 2]: Expected an input of shape [..., 3]",
+            Refused(File("""{"kind": "Sequential", "children": [{"name": "0", "kind": "Linear", "settings": {"in_features": 2, "out_features": 1, "bias": 0}}, {"name": "1", "kind": "Linear", "settings": {"in_features": 3, "out_features": 1, "bias": 0}}]}""",
+                """{"name": "0.weight", "shape": [1, 2], "values": [1, 2]}, {"name": "1.weight", "shape": [1, 3], "values": [1, 2, 3]}""")));
+
+    [Fact]
+    public void An_attention_block_too_long_to_run_says_nothing_of_its_input()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ModelFile.FromJson(File("""{"kind": "CausalSelfAttention", "settings": {"n_embd": 2, "n_head": 1, "block_size": 100000}, "children": [{"name": "c_attn", "kind": "Linear", "settings": {"in_features": 2, "out_features": 6, "bias": 1}}, {"name": "c_proj", "kind": "Linear", "settings": {"in_features": 2, "out_features": 2, "bias": 1}}]}""",
+            """{"name": "c_attn.weight", "shape": [6, 2], "values": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]}, {"name": "c_attn.bias", "shape": [6], "values": [0, 0, 0, 0, 0, 0]}, {"name": "c_proj.weight", "shape": [2, 2], "values": [0, 0, 0, 0]}, {"name": "c_proj.bias", "shape": [2], "values": [0, 0]}"""), "m.json").Predict([[1.0]]));
+        Assert.Contains("m.json: cannot tell what a CausalSelfAttention takes", e.Message);
+    }
+
+    [Fact]
     public void More_modules_than_the_limit_are_refused()
     {
         string children = string.Join(", ", Enumerable.Range(0, ModelFile.MaxModules).Select(i => $$"""{"name": "{{i}}", "kind": "ReLU"}"""));
