@@ -36,7 +36,7 @@ public sealed record ModelInput
 
     /// <summary>What the module tree <paramref name="spec"/> takes, read from its first modules: a Linear's
     /// in_features, a LayerNorm's size, an attention block's [block_size, n_embd], or an Embedding's token
-    /// indices (as many as the Linear after a Flatten takes, or a block's block_size); null when they do not say.</summary>
+    /// indices (as many as the Linear or LayerNorm after a Flatten takes, or a block's block_size); null when they do not say.</summary>
     public static ModelInput? Of(ModuleSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -70,7 +70,8 @@ public sealed record ModelInput
             var m = modules[i];
             if (PassThrough(m.Kind)) continue;
             if (m.Kind == "Flatten" && !flattened) { flattened = true; continue; }
-            if (m.Kind == "Linear" && flattened && Setting(m, "in_features") is { } n && n % dim == 0) return n / dim;
+            if (flattened && Setting(m, m.Kind == "LayerNorm" ? "normalized_shape" : "in_features") is { } n && m.Kind is "Linear" or "LayerNorm")
+                return n % dim == 0 ? n / dim : null;
             if (m.Kind is "CausalSelfAttention" or "TransformerBlock" && !flattened)
                 return Setting(m, "block_size") is { } t && Setting(m, "n_head") is { } heads && (double)heads * t * t <= 1 << 24 ? t : null;
             return flattened ? null : 1;
