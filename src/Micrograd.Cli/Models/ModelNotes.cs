@@ -49,22 +49,22 @@ internal static class ModelNotes
     }
 
     /// <summary>The input names of a loaded model: from its notes when they fit, else x1, x2, ...</summary>
-    public static IReadOnlyList<string> InputNames(LoadedModel loaded) =>
-        NotedInputNames(loaded) ?? Enumerable.Range(1, loaded.Weights.InputCount).Select(i => $"x{i}").ToArray();
+    public static IReadOnlyList<string> InputNames(LoadedNetwork loaded) =>
+        NotedInputNames(loaded) ?? Enumerable.Range(1, loaded.Input.Count).Select(i => $"x{i}").ToArray();
 
     /// <summary>The input names saved in a model's notes, or null when there are none that fit.</summary>
-    public static IReadOnlyList<string>? NotedInputNames(LoadedModel loaded)
+    public static IReadOnlyList<string>? NotedInputNames(LoadedNetwork loaded)
     {
         if (!loaded.Notes.TryGetValue(Inputs, out var text)) return null;
         var names = text.Split(',').Select(s => s.Trim()).ToArray();
-        return names.Length == loaded.Weights.InputCount && names.All(s => s.Length > 0) ? names : null;
+        return names.Length == loaded.Input.Count && names.All(s => s.Length > 0) ? names : null;
     }
 
     /// <summary>How to read a loaded model's outputs: from its notes, else by its shape (one output: a value;
     /// several: classes).</summary>
-    public static OutputKind OutputKindOf(LoadedModel loaded) =>
+    public static OutputKind OutputKindOf(LoadedNetwork loaded) =>
         KindNames.Outputs.TryParse(loaded.Notes.GetValueOrDefault(Outputs), out var kind) ? kind
-        : loaded.Weights.OutputCount > 1 ? OutputKind.ArgMax
+        : loaded.OutputCount > 1 ? OutputKind.ArgMax
         : OutputKind.Value;
 
     /// <summary>A label as people write it: "+1" or "-1" for a sign, else the class index.</summary>
