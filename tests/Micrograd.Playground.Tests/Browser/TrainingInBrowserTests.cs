@@ -15,17 +15,18 @@ public sealed class TrainingInBrowserTests(PublishedApp app, ITestOutputHelper o
         page.Until(d => d.FindElement(By.Id("train-status")), "the training view");
         Assert.Equal("0", page.Find("train-steps").Text);
 
-        // The page stays responsive while training: Pause, clicked during a long run, stops it.
-        page.Type("set-steps", "1000");
-        page.Until(d => d.FindElement(By.Id("train-status")).Text.Contains("of 1000"), "a run of 1000 steps");
+        // The page stays responsive while training: Pause, clicked during a long run, stops it (a run long enough
+        // that it cannot end first: 1,000 steps once could).
+        page.Type("set-steps", "1000000");
+        page.Until(d => d.FindElement(By.Id("train-status")).Text.Contains("of 1000000"), "a run of 1,000,000 steps");
         page.DrawnCanvas("boundary");
         page.Find("train-run").Click();
         page.Until(d => int.Parse(d.FindElement(By.Id("train-steps")).Text) > 0, "training to start");
         page.Find("train-pause").Click();
         page.Until(d => d.FindElement(By.Id("train-status")).GetAttribute("data-running") == "false", "training to pause");
         int paused = int.Parse(page.Find("train-steps").Text);
-        Assert.InRange(paused, 1, 999);
-        output.WriteLine($"paused at step {paused} of 1000");
+        Assert.InRange(paused, 1, 999_999);
+        output.WriteLine($"paused at step {paused} of 1000000");
 
         // Back to the preset's 100 steps: a settings change starts a fresh model.
         page.Type("set-steps", "100");
