@@ -48,7 +48,7 @@ public sealed class Value
     public bool IsLeaf => Code == 0;
 
     internal byte Code => (byte)_codeAndMark;
-    internal Operation Operation => Operation.Of(Code);
+    internal ValueOp Operation => ValueOp.Of(Code);
     internal Value? A => _a;
     internal Value? B => _b;
 
@@ -87,13 +87,13 @@ public sealed class Value
 
     // The one way a computed node is made: the op's forward rule gives its value, its code says which op.
     private static Value Unary<TOp>(Value a) where TOp : struct, IUnaryOp =>
-        new(TOp.Forward(a.Data), Operation.Unary<TOp>.Code, a, null);
+        new(TOp.Forward(a.Data), ValueOp.Unary<TOp>.Code, a, null);
 
     private static Value Binary<TOp>(Value a, Value b) where TOp : struct, IBinaryOp =>
-        new(TOp.Forward(a.Data, b.Data), Operation.Binary<TOp>.Code, a, b);
+        new(TOp.Forward(a.Data, b.Data), ValueOp.Binary<TOp>.Code, a, b);
 
     private static Value WithConstant<TOp>(Value a, double constant) where TOp : struct, IBinaryOp =>
-        new(TOp.Forward(a.Data, constant), Operation.WithConstant<TOp>.Code, a, new Value(constant));
+        new(TOp.Forward(a.Data, constant), ValueOp.WithConstant<TOp>.Code, a, new Value(constant));
 
     /// <summary>The sum of <paramref name="values"/> as a chain of additions, left to right.</summary>
     /// <exception cref="ArgumentException">When there is nothing to sum.</exception>

@@ -1,7 +1,7 @@
 namespace Micrograd.Compile;
 
 /// <summary>The tape's loops for one op (TapeLoops specialised to its definition), found once per op code
-/// through <see cref="Operation.Accept"/>: the tape reaches into the core, never the other way round.</summary>
+/// through <see cref="ValueOp.Accept"/>: the tape reaches into the core, never the other way round.</summary>
 internal sealed class TapeOp(Action<TapeArrays, int, int> forward, Action<TapeArrays, int, int> backward)
 {
     private static readonly TapeOp?[] s_byCode = new TapeOp?[byte.MaxValue + 1];

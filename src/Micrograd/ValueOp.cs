@@ -4,13 +4,13 @@ namespace Micrograd;
 /// at 64 bytes).</summary>
 /// <remarks>One instance per op, made from its definition in Ops.cs, registers itself on first use: there is
 /// no list of ops to keep in step with the definitions.</remarks>
-internal abstract class Operation
+internal abstract class ValueOp
 {
     private static readonly Lock s_lock = new();
-    private static readonly Operation[] s_byCode = new Operation[byte.MaxValue + 1];
+    private static readonly ValueOp[] s_byCode = new ValueOp[byte.MaxValue + 1];
     private static int s_count = 1; // code 0 is a leaf
 
-    public static Operation Of(byte code) => s_byCode[code];
+    public static ValueOp Of(byte code) => s_byCode[code];
 
     /// <summary>Ops with a constant show it, such as "**2".</summary>
     public abstract string Symbol(Value node);
@@ -25,7 +25,7 @@ internal abstract class Operation
     /// above the core (the tape) can run the op's rules without the core knowing it.</summary>
     public abstract TResult Accept<TResult>(IOperationVisitor<TResult> visitor);
 
-    protected static byte Register(Operation op)
+    protected static byte Register(ValueOp op)
     {
         lock (s_lock)
         {
@@ -35,7 +35,7 @@ internal abstract class Operation
         }
     }
 
-    public sealed class Unary<TOp> : Operation where TOp : struct, IUnaryOp
+    public sealed class Unary<TOp> : ValueOp where TOp : struct, IUnaryOp
     {
         public static readonly byte Code = Register(new Unary<TOp>());
 
@@ -45,7 +45,7 @@ internal abstract class Operation
         public override TResult Accept<TResult>(IOperationVisitor<TResult> visitor) => visitor.Unary<TOp>();
     }
 
-    public sealed class Binary<TOp> : Operation where TOp : struct, IBinaryOp
+    public sealed class Binary<TOp> : ValueOp where TOp : struct, IBinaryOp
     {
         public static readonly byte Code = Register(new Binary<TOp>());
 
@@ -57,7 +57,7 @@ internal abstract class Operation
 
     /// <summary>A second operand that is the op's constant (Pow's exponent): a hidden leaf, not one of the
     /// node's children, given no gradient.</summary>
-    public sealed class WithConstant<TOp> : Operation where TOp : struct, IBinaryOp
+    public sealed class WithConstant<TOp> : ValueOp where TOp : struct, IBinaryOp
     {
         public static readonly byte Code = Register(new WithConstant<TOp>());
 
@@ -68,7 +68,7 @@ internal abstract class Operation
     }
 }
 
-/// <summary>Something done per kind of op, with the op's definition as a type argument (see <see cref="Operation.Accept"/>).</summary>
+/// <summary>Something done per kind of op, with the op's definition as a type argument (see <see cref="ValueOp.Accept"/>).</summary>
 internal interface IOperationVisitor<TResult>
 {
     TResult Unary<TOp>() where TOp : struct, IUnaryOp;
