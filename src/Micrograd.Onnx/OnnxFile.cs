@@ -1,5 +1,6 @@
 using System.Numerics;
 using Google.Protobuf;
+using Micrograd.Training;
 using Micrograd.Nn;
 using Micrograd.Onnx.Export;
 using Micrograd.Onnx.Proto;

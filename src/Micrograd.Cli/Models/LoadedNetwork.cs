@@ -30,7 +30,7 @@ internal sealed class LoadedNetwork
         model.ElementType == OnnxElementType.Float32 ? model.ToModule<float>() : null,
         model.ElementType == OnnxElementType.Float64 ? model.ToModule<double>() : null,
         model.Input, model.Notes,
-        model.IsMlp ? $"MLP {Nn.MlpWeights.Of(model.ToTensorMLP<double>()).Shape}{(model.OutputSoftmax ? " + Softmax" : "")}"
+        model.IsMlp ? $"MLP {Training.MlpWeights.Of(model.ToTensorMLP<double>()).Shape}{(model.OutputSoftmax ? " + Softmax" : "")}"
             : model.Spec is { } spec ? Kinds(spec) : model.ToString(), fromOnnx: true);
 
     public string Path { get; }

@@ -1,3 +1,4 @@
+using Micrograd.Training;
 using Micrograd.Nn;
 using Micrograd.Serialization;
 using Micrograd.Tensors.Nn;

@@ -1,3 +1,4 @@
+using Micrograd.Training;
 using Micrograd.Nn;
 
 namespace Micrograd.Playground.Training;

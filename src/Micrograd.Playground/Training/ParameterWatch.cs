@@ -85,7 +85,7 @@ public sealed class ParameterWatch
     }
 
     // The scalar engines' Values, in the MLP's order: layer by layer, neuron by neuron, weights then bias.
-    private static Func<(double, double)> ValueReader(Trainer trainer, ParameterChoice c, Nn.MlpWeights weights)
+    private static Func<(double, double)> ValueReader(Trainer trainer, ParameterChoice c, MlpWeights weights)
     {
         int index = 0;
         for (int l = 0; l < c.Layer; l++) index += (weights.Layers[l].InputCount + 1) * weights.Layers[l].OutputCount;
@@ -97,7 +97,7 @@ public sealed class ParameterWatch
     // The tensor engine's parameters are W1, b1, W2, b2, ... (TensorMLP.Parameters). A bias is element n of its
     // layer's b. A weight is found by its initial value, which is unique in its matrix (drawn uniformly at
     // random): this does not depend on how Linear lays out its matrix.
-    private static Func<(double, double)> TensorReader(Trainer trainer, ParameterChoice c, Nn.MlpWeights weights)
+    private static Func<(double, double)> TensorReader(Trainer trainer, ParameterChoice c, MlpWeights weights)
     {
         var layer = weights.Layers[c.Layer];
         bool bias = c.Input == layer.InputCount;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Micrograd.Training;
 using Micrograd.Nn;
 using Micrograd.Tensors.Nn;
 

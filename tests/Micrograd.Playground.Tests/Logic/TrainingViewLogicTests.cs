@@ -1,3 +1,4 @@
+using Micrograd.Training;
 using Micrograd.Nn;
 using Micrograd.Playground.Components;
 using Micrograd.Playground.Training;

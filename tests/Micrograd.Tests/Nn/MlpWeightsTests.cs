@@ -1,3 +1,4 @@
+using Micrograd.Training;
 using Micrograd.Data;
 using Micrograd.Nn;
 using Micrograd.Tensors;

@@ -1,7 +1,8 @@
 using System.Numerics;
+using Micrograd.Nn;
 using Micrograd.Tensors.Nn;
 
-namespace Micrograd.Nn;
+namespace Micrograd.Training;
 
 /// <summary>One fully connected layer's numbers: y = f(W·x + b), with <c>Weights</c> [OutputCount, InputCount]
 /// row-major: row n holds neuron n's weights, as in <see cref="Neuron.Weights"/> and PyTorch's <c>Linear.weight</c>.</summary>
