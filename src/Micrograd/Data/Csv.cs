@@ -29,15 +29,33 @@ public static class Csv
 
     /// <summary>Keeps the columns named in <paramref name="columns"/>, in that order, or all of them when it is
     /// null; columns not kept are not parsed, so they may hold text.</summary>
+    /// <exception cref="ArgumentException">When <paramref name="columns"/> names a column twice (in any case, as
+    /// columns are matched): one column would be read into two places.</exception>
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
     /// <exception cref="CsvFormatException">As for <see cref="Load"/>, or for no data rows.</exception>
     public static CsvTable ReadColumns(string path, IReadOnlyList<string>? columns = null)
     {
+        CheckDistinct(columns);
         using var reader = Open(path);
         return Read(reader, columns, path);
     }
 
-    public static CsvTable ReadColumns(TextReader reader, IReadOnlyList<string>? columns = null) => Read(reader, columns, null);
+    /// <inheritdoc cref="ReadColumns(string, IReadOnlyList{string}?)"/>
+    public static CsvTable ReadColumns(TextReader reader, IReadOnlyList<string>? columns = null)
+    {
+        CheckDistinct(columns);
+        return Read(reader, columns, null);
+    }
+
+    private static void CheckDistinct(IReadOnlyList<string>? columns)
+    {
+        if (columns is null) return;
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < columns.Count; i++)
+            if (!seen.TryAdd(columns[i] ?? throw new ArgumentNullException(nameof(columns)), i))
+                throw new ArgumentException(
+                    $"Expected distinct column names to read (compared without case), got '{columns[seen[columns[i]]]}' and '{columns[i]}' at positions {seen[columns[i]] + 1} and {i + 1}.", nameof(columns));
+    }
 
     private static StreamReader Open(string path)
     {

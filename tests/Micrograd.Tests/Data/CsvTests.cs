@@ -141,6 +141,17 @@ public sealed class CsvTests : IDisposable
         Assert.Throws<CsvFormatException>(() => Csv.Parse(new StringReader(header + ",y\n1,2,3,4\n"), "y"));
     }
 
+    [Theory]
+    [InlineData("x1", "x1")]
+    [InlineData("X1", "x1")]
+    public void Columns_to_keep_must_be_distinct(string first, string second)
+    {
+        // Issue 21: a model whose input names repeat asked for one column twice and got it twice.
+        var e = Assert.Throws<ArgumentException>(() => Csv.ReadColumns(new StringReader("x1,x2\n1,2\n"), [first, "x2", second]));
+        Assert.Contains($"'{first}' and '{second}' at positions 1 and 3", e.Message);
+        Assert.Throws<ArgumentException>(() => Csv.ReadColumns(Write("p.csv", "x1,x2\n1,2\n"), [first, second]));
+    }
+
     [Fact]
     public void A_file_over_the_size_cap_is_refused_before_it_is_read()
     {
