@@ -43,7 +43,7 @@ internal static class ModelNotes
         };
         if (config.LabelColumn is { } label) notes[Label] = label;
         if (kind != OutputKind.Value)
-            notes[Classes] = string.Join(",", train.Targets.Distinct().Order().Select(t => FormatLabel(kind, t)));
+            notes[Classes] = string.Join(",", Train.TrainPlan.AllTargets(trainer.Data).Distinct().Order().Select(t => FormatLabel(kind, t)));
         if (final.Accuracy is { } accuracy) notes[TrainAccuracy] = Numbers.RoundTrip(accuracy);
         return notes;
     }

@@ -81,9 +81,13 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     /// <summary>The settings for the loaded data: the preset's, or for a CSV file without --preset those its
     /// targets call for, with the options on top; where no --engine is given, the engine
     /// <see cref="Trainer.ChooseEngine"/> picks. Also says where the settings came from and why the engine.</summary>
+    /// <exception cref="CliException">For data whose targets are all one label or class: nothing to tell apart.</exception>
     public (TrainingConfig Config, string DefaultsFrom, string EngineWhy) Settings(DatasetSplits data)
     {
-        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(data.Train);
+        // The classes are those of the whole dataset: a class that only the validation or test split holds is
+        // still one the network must have an output for.
+        var targets = AllTargets(data);
+        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(data.Train, targets);
         var r = Request;
         config = config with
         {
@@ -100,6 +104,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             Engine = r.Engine ?? config.Engine,
             Precision = r.Precision ?? config.Precision,
         };
+        RefuseSingleClass(config, targets);
         if (r.Engine is not null) return (config, from, "as asked (--engine)");
         if (config.Precision == Training.Precision.Float32 && config.Engine != EngineKind.Tensor)
             return (config with { Engine = EngineKind.Tensor }, from, "the engine that computes in float32 (--precision)");
@@ -114,9 +119,8 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     // Labels -1/+1 train like moons (hinge loss); whole numbers 0..k-1 with every class present train like
     // yinyang with k outputs (cross-entropy), or like digits when the inputs are images; anything else is
     // regression (mean squared error).
-    private static (TrainingConfig, string) Inferred(Dataset train)
+    private static (TrainingConfig, string) Inferred(Dataset train, IReadOnlyList<double> targets)
     {
-        var targets = train.Targets;
         if (targets.All(t => t is 1.0 or -1.0))
             return (Presets.Moons with { Name = "csv" }, "the moons preset (the data's labels are -1 and +1: hinge loss)");
         if (ClassCount(targets) is int k)
@@ -137,6 +141,26 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             WeightDecay = 0,
             Steps = 100,
         }, "regression defaults (the data's targets are not labels: mean squared error, AdamW lr 0.01)");
+    }
+
+    /// <summary>Every split's targets: training, validation, test.</summary>
+    public static double[] AllTargets(DatasetSplits data) => [.. data.Train.Targets, .. data.Validation.Targets, .. data.Test.Targets];
+
+    // A classifier trained on one label learns nothing ("all +1" used to train as "-1 and +1"); a dataset whose
+    // targets are all one label or class is refused, whichever loss was asked for. A constant that is no label
+    // (such as 2.5) is left to regression.
+    private void RefuseSingleClass(TrainingConfig config, IReadOnlyList<double> targets)
+    {
+        if (targets.Count == 0 || targets.Any(t => t != targets[0])) return;
+        double only = targets[0];
+        var kind = OutputKinds.For(config.Loss, targets);
+        bool label = kind != OutputKind.Value || only is 1.0 or -1.0 || (only >= 0 && only < MaxClasses && only == Math.Floor(only));
+        if (!label) return;
+        string shown = kind == OutputKind.Sign || only is 1.0 or -1.0 ? Models.ModelNotes.FormatLabel(OutputKind.Sign, only) : Text.Numbers.RoundTrip(only);
+        string column = Label is { } l ? $" in '{l}'" : "";
+        throw new CliException(
+            $"{Dataset}: expected targets of at least two classes, got only {shown}{column} in all {targets.Count:N0} examples: " +
+            "a classifier needs examples of each class it is to tell apart.");
     }
 
     /// <summary>k when the targets are the whole numbers 0..k-1, each present, with 2 &lt;= k &lt;= <see cref="MaxClasses"/>.</summary>
