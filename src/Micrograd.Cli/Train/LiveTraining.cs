@@ -10,10 +10,19 @@ internal static class LiveTraining
 {
     /// <summary>Takes every step; with <paramref name="live"/>, redraws a progress line showing the step,
     /// the loss and the accuracy as it goes.</summary>
+    /// <remarks>Stops early at a loss that is NaN or infinite (<see cref="Divergence"/>): no step after it can mend it.</remarks>
     public static (IReadOnlyList<StepRecord> History, TimeSpan Elapsed) Run(Trainer trainer, CliContext context, bool live)
     {
         var clock = Stopwatch.StartNew();
-        if (!live) return (trainer.Run(), clock.Elapsed);
+        if (!live)
+        {
+            using var diverged = new CancellationTokenSource();
+            var history = trainer.Run(record =>
+            {
+                if (Divergence.Diverged(record)) diverged.Cancel();
+            }, diverged.Token);
+            return (history, clock.Elapsed);
+        }
 
         // Ctrl+C stops between steps instead of killing the process mid-redraw (which would leave the terminal's
         // cursor hidden); the run then ends without writing anything.
@@ -26,8 +35,9 @@ internal static class LiveTraining
         Console.CancelKeyPress += onCancel;
         try
         {
-            var history = RunWithProgress(trainer, context, cancel.Token);
-            if (cancel.IsCancellationRequested) throw new TrainingInterruptedException(history.Count, trainer.Config.Steps);
+            var history = RunWithProgress(trainer, context, cancel);
+            if (cancel.IsCancellationRequested && !(history.Count > 0 && Divergence.Diverged(history[^1])))
+                throw new TrainingInterruptedException(history.Count, trainer.Config.Steps);
             return (history, clock.Elapsed);
         }
         finally
@@ -36,7 +46,7 @@ internal static class LiveTraining
         }
     }
 
-    private static IReadOnlyList<StepRecord> RunWithProgress(Trainer trainer, CliContext context, CancellationToken cancel)
+    private static IReadOnlyList<StepRecord> RunWithProgress(Trainer trainer, CliContext context, CancellationTokenSource cancel)
     {
         int steps = trainer.Config.Steps;
         IReadOnlyList<StepRecord> history = [];
@@ -53,7 +63,8 @@ internal static class LiveTraining
                     if (record.ValidationLoss is not null) validated = record;
                     task.Description = Describe(trainer.Config.Name, record, validated, steps);
                     task.Value = record.Step + 1;
-                }, cancel);
+                    if (Divergence.Diverged(record)) cancel.Cancel();
+                }, cancel.Token);
                 task.StopTask();
             });
         return history;

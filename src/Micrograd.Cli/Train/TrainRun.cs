@@ -24,6 +24,7 @@ internal static class TrainRun
         // train
         var trainer = new Trainer(config, data, rng);
         var (history, elapsed) = LiveTraining.Run(trainer, context, live: context.Interactive && !request.Quiet);
+        Divergence.Check(trainer, history);
 
         // evaluate
         var results = new TrainResults(plan.Name, defaultsFrom, engineWhy, trainer, history, elapsed,
@@ -38,9 +39,6 @@ internal static class TrainRun
         // write
         TrainTargets.Write(files);
 
-        if (history.Where(r => !double.IsFinite(r.TrainLoss)).Take(1).ToArray() is [var diverged])
-            context.Err.WriteLine($"warning: the training loss became {Text.Numbers.RoundTrip(diverged.TrainLoss)} at step {diverged.Step + 1}; " +
-                                  $"the learning rate ({Text.Numbers.RoundTrip(config.LearningRate)}) is probably too large for this data.");
         if (!request.Quiet)
         {
             TrainSummary.Write(context.Out, results);
