@@ -78,6 +78,32 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             preset is null ? "settings inferred from the data's targets" : $"the {preset.Name} preset", request);
     }
 
+    /// <summary>The files the run will read: a CSV file; an IDX images file and its labels; or the MNIST files
+    /// of a folder. None for a built-in dataset.</summary>
+    public IReadOnlyList<Files.InputFile> InputFiles()
+    {
+        switch (Datasets.SourceOf(Dataset))
+        {
+            case DataSource.Csv:
+                return [new(Dataset, "the --dataset file")];
+            case DataSource.Idx:
+                return [new(Dataset, "the --dataset images file"), .. Labels(Dataset)];
+            case DataSource.IdxFolder:
+                var images = Mnist.TrainImagesNames.Concat(Mnist.TestImagesNames).Select(n => Path.Combine(Dataset, n)).Where(File.Exists).ToArray();
+                return [.. images.Select(f => new Files.InputFile(f, "a file of the --dataset folder")), .. images.SelectMany(Labels)];
+            default:
+                return [];
+        }
+
+        static IEnumerable<Files.InputFile> Labels(string images)
+        {
+            string? labels;
+            try { labels = Mnist.LabelsPathFor(images); }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException) { labels = null; } // loading says so
+            return labels is null ? [] : [new(labels, "the labels file of the --dataset")];
+        }
+    }
+
     /// <summary>The settings for the loaded data: the preset's, or for a CSV file without --preset those its
     /// targets call for, with the options on top; where no --engine is given, the engine
     /// <see cref="Trainer.ChooseEngine"/> picks. Also says where the settings came from and why the engine.</summary>

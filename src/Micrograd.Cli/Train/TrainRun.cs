@@ -14,7 +14,7 @@ internal static class TrainRun
     {
         // parse: what to train, and where the outputs go
         var plan = TrainPlan.From(request);
-        var targets = TrainTargets.Check(request.Out ?? Path.Combine("out", plan.Name), request.Log);
+        var targets = TrainTargets.Check(request.Out ?? Path.Combine("out", plan.Name), request.Log, plan.InputFiles());
 
         // load: one generator draws the data, then the weights, then the batches
         var rng = new Rng(plan.Seed);
