@@ -50,6 +50,7 @@ internal static class TrainCommand
         var precision = OptionKinds.Kind("--precision", "The tensor engine's number type: float64 (the default) or float32 (faster, about 7 digits). float32 implies --engine tensor.", KindNames.Precisions);
         var outDir = new Option<string?>("--out") { Description = "The folder for the plots and the model (default out/<preset or dataset>, such as out/moons).", HelpName = "folder" };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing on success (errors still go to stderr)." };
+        var saveOnInterrupt = new Option<bool>("--save-on-interrupt") { Description = "On Ctrl+C, stop after the current step and write the model trained so far, with its plots and log (exit code 130); without it, Ctrl+C writes nothing." };
         var log = new Option<string?>("--log") { Description = "Also write every step to this CSV file: step,train_loss,train_accuracy,val_loss,val_accuracy.", HelpName = "file" };
 
         var command = new Command("train",
@@ -57,7 +58,7 @@ internal static class TrainCommand
             "With no options it runs micrograd's moons demo: 100 points, MLP 2-16-16-1 (ReLU), hinge loss + 1e-4 L2, " +
             "SGD with lr 1.0 decaying to 0.1, 100 steps, seed 1337, into out/moons. Options override the preset's settings.")
         {
-            preset, dataset, label, layers, activation, loss, optimizer, lr, steps, batchSize, seed, engine, precision, outDir, quiet, log,
+            preset, dataset, label, layers, activation, loss, optimizer, lr, steps, batchSize, seed, engine, precision, outDir, quiet, log, saveOnInterrupt,
         };
 
         command.SetAction(parsed => TrainRun.Execute(context, new TrainRequest
@@ -78,6 +79,7 @@ internal static class TrainCommand
             Out = parsed.GetValue(outDir),
             Log = parsed.GetValue(log),
             Quiet = parsed.GetValue(quiet),
+            SaveOnInterrupt = parsed.GetValue(saveOnInterrupt),
         }));
         return command;
     }

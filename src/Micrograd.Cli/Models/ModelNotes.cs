@@ -37,7 +37,7 @@ internal static class ModelNotes
             [Inputs] = string.Join(",", train.InputNames),
             [Outputs] = KindNames.Outputs.Of(kind),
             [Loss] = KindNames.Losses.Of(config.Loss),
-            [Steps] = config.Steps.ToString(CultureInfo.InvariantCulture),
+            [Steps] = trainer.StepsTaken.ToString(CultureInfo.InvariantCulture), // fewer than asked when interrupted
             [Seed] = config.Seed.ToString(CultureInfo.InvariantCulture),
             [TrainLoss] = Numbers.RoundTrip(final.Loss),
         };

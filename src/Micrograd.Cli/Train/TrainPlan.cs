@@ -23,6 +23,7 @@ internal sealed record TrainRequest
     public string? Out { get; init; }
     public string? Log { get; init; }
     public bool Quiet { get; init; }
+    public bool SaveOnInterrupt { get; init; }
 }
 
 /// <summary>

@@ -12,6 +12,9 @@ internal static class TrainRun
     /// <summary>Runs the request; returns the exit code. Bad input throws (see <see cref="ErrorReport"/>).</summary>
     public static int Execute(CliContext context, TrainRequest request)
     {
+        // From here on the first Ctrl+C stops the run between two steps, with a word on what it kept.
+        using var listening = context.Interrupts.Listen();
+
         // parse: what to train, and where the outputs go
         var plan = TrainPlan.From(request);
         var targets = TrainTargets.Check(request.Out ?? Path.Combine("out", plan.Name), request.Log, plan.InputFiles());
@@ -20,10 +23,13 @@ internal static class TrainRun
         var rng = new Rng(plan.Seed);
         var data = LoadData(plan, rng);
         var (config, defaultsFrom, engineWhy) = plan.Settings(data);
+        if (context.Interrupts.Raised) throw new TrainingInterruptedException(0, config.Steps);
 
         // train
         var trainer = new Trainer(config, data, rng);
         var (history, elapsed) = LiveTraining.Run(trainer, context, live: context.Interactive && !request.Quiet);
+        bool interrupted = context.Interrupts.Raised;
+        if (interrupted && (!request.SaveOnInterrupt || history.Count == 0)) throw new TrainingInterruptedException(history.Count, config.Steps);
         Divergence.Check(trainer, history);
 
         // evaluate
@@ -44,6 +50,11 @@ internal static class TrainRun
             TrainSummary.Write(context.Out, results);
             foreach (var note in notes) context.Out.WriteLine(note);
             foreach (var (path, _) in files) context.Out.WriteLine($"wrote {path}");
+        }
+        if (interrupted)
+        {
+            context.Err.WriteLine($"note: interrupted (Ctrl+C) after {history.Count} of {config.Steps} steps; the outputs hold the model trained so far (--save-on-interrupt).");
+            return ExitCodes.Interrupted;
         }
         return ExitCodes.Success;
     }
