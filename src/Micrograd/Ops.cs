@@ -7,8 +7,8 @@ namespace Micrograd;
 // chain rule is applied once for every op: operand.Grad += local * output.Grad.
 //
 // The rules are generic over the number type, so one definition serves double Values and float or double
-// tensors (the JIT inlines a copy per type). The ops the tensor kernels spend their time in also state their
-// rules on vectors, with the same arithmetic, so a kernel runs 4 to 16 elements at a time to the same numbers.
+// tensors (the JIT inlines a copy per type). The tensor engine needs the same rules on many elements at a time:
+// those forms are in Ops.Vectors.cs, one per op the tensor engine offers.
 
 internal interface IUnaryOp
 {
@@ -19,13 +19,6 @@ internal interface IUnaryOp
 
     /// <summary>d(out)/da, given the operand and the output already computed.</summary>
     static abstract T Local<T>(T a, T output) where T : IFloatingPointIeee754<T>;
-
-    /// <summary>True when the op also gives its rules on vectors.</summary>
-    static virtual bool Vectorized => false;
-
-    static virtual Vector<T> Forward<T>(Vector<T> a) where T : IFloatingPointIeee754<T> => throw new NotSupportedException();
-
-    static virtual Vector<T> Local<T>(Vector<T> a, Vector<T> output) where T : IFloatingPointIeee754<T> => throw new NotSupportedException();
 }
 
 internal interface IBinaryOp
@@ -37,75 +30,52 @@ internal interface IBinaryOp
 
     /// <summary>d(out)/da and d(out)/db, given the operands and the output already computed.</summary>
     static abstract (T da, T db) Local<T>(T a, T b, T output) where T : IFloatingPointIeee754<T>;
-
-    /// <inheritdoc cref="IUnaryOp.Vectorized"/>
-    static virtual bool Vectorized => false;
-
-    static virtual Vector<T> Forward<T>(Vector<T> a, Vector<T> b) where T : IFloatingPointIeee754<T> => throw new NotSupportedException();
-
-    static virtual (Vector<T> da, Vector<T> db) Local<T>(Vector<T> a, Vector<T> b, Vector<T> output) where T : IFloatingPointIeee754<T> =>
-        throw new NotSupportedException();
 }
 
-internal static class Ops
+internal static partial class Ops
 {
     /// <summary>out = a + b: the gradient passes through to both operands unchanged.</summary>
-    public readonly struct Add : IBinaryOp
+    public readonly partial struct Add : IBinaryOp
     {
         public static string Symbol => "+";
         public static T Forward<T>(T a, T b) where T : IFloatingPointIeee754<T> => a + b;
         public static (T da, T db) Local<T>(T a, T b, T output) where T : IFloatingPointIeee754<T> => (T.One, T.One);
-        public static bool Vectorized => true;
-        public static Vector<T> Forward<T>(Vector<T> a, Vector<T> b) where T : IFloatingPointIeee754<T> => a + b;
-        public static (Vector<T> da, Vector<T> db) Local<T>(Vector<T> a, Vector<T> b, Vector<T> output) where T : IFloatingPointIeee754<T> => (Vector<T>.One, Vector<T>.One);
     }
 
-    public readonly struct Sub : IBinaryOp
+    public readonly partial struct Sub : IBinaryOp
     {
         public static string Symbol => "-";
         public static T Forward<T>(T a, T b) where T : IFloatingPointIeee754<T> => a - b;
         public static (T da, T db) Local<T>(T a, T b, T output) where T : IFloatingPointIeee754<T> => (T.One, -T.One);
-        public static bool Vectorized => true;
-        public static Vector<T> Forward<T>(Vector<T> a, Vector<T> b) where T : IFloatingPointIeee754<T> => a - b;
-        public static (Vector<T> da, Vector<T> db) Local<T>(Vector<T> a, Vector<T> b, Vector<T> output) where T : IFloatingPointIeee754<T> => (Vector<T>.One, -Vector<T>.One);
     }
 
     /// <summary>out = a * b: each operand's local derivative is the other operand.</summary>
-    public readonly struct Mul : IBinaryOp
+    public readonly partial struct Mul : IBinaryOp
     {
         public static string Symbol => "*";
         public static T Forward<T>(T a, T b) where T : IFloatingPointIeee754<T> => a * b;
         public static (T da, T db) Local<T>(T a, T b, T output) where T : IFloatingPointIeee754<T> => (b, a);
-        public static bool Vectorized => true;
-        public static Vector<T> Forward<T>(Vector<T> a, Vector<T> b) where T : IFloatingPointIeee754<T> => a * b;
-        public static (Vector<T> da, Vector<T> db) Local<T>(Vector<T> a, Vector<T> b, Vector<T> output) where T : IFloatingPointIeee754<T> => (b, a);
     }
 
     /// <summary>out = a / b: d/da = 1/b, d/db = -a/b², computed as -(a/b)/b = -out/b as PyTorch does, so that
     /// b² cannot underflow to 0 or overflow to infinity when a/b itself is an ordinary number.</summary>
-    public readonly struct Div : IBinaryOp
+    public readonly partial struct Div : IBinaryOp
     {
         public static string Symbol => "/";
         public static T Forward<T>(T a, T b) where T : IFloatingPointIeee754<T> => a / b;
         public static (T da, T db) Local<T>(T a, T b, T output) where T : IFloatingPointIeee754<T> => (T.One / b, -output / b);
-        public static bool Vectorized => true;
-        public static Vector<T> Forward<T>(Vector<T> a, Vector<T> b) where T : IFloatingPointIeee754<T> => a / b;
-        public static (Vector<T> da, Vector<T> db) Local<T>(Vector<T> a, Vector<T> b, Vector<T> output) where T : IFloatingPointIeee754<T> => (Vector<T>.One / b, -output / b);
     }
 
-    public readonly struct Neg : IUnaryOp
+    public readonly partial struct Neg : IUnaryOp
     {
         public static string Symbol => "neg";
         public static T Forward<T>(T a) where T : IFloatingPointIeee754<T> => -a;
         public static T Local<T>(T a, T output) where T : IFloatingPointIeee754<T> => -T.One;
-        public static bool Vectorized => true;
-        public static Vector<T> Forward<T>(Vector<T> a) where T : IFloatingPointIeee754<T> => -a;
-        public static Vector<T> Local<T>(Vector<T> a, Vector<T> output) where T : IFloatingPointIeee754<T> => -Vector<T>.One;
     }
 
     /// <summary>out = a ** b for a constant exponent b: d/da = b·a^(b-1), no gradient for b. An exponent of 0
     /// has derivative 0 everywhere, as in PyTorch (the formula gives 0·a^-1, NaN at a = 0).</summary>
-    public readonly struct Pow : IBinaryOp
+    public readonly partial struct Pow : IBinaryOp
     {
         public static string Symbol => "**";
         public static T Forward<T>(T a, T b) where T : IFloatingPointIeee754<T> => T.Pow(a, b);
@@ -114,7 +84,7 @@ internal static class Ops
     }
 
     /// <summary>out = e^a: the exponential is its own derivative.</summary>
-    public readonly struct Exp : IUnaryOp
+    public readonly partial struct Exp : IUnaryOp
     {
         public static string Symbol => "exp";
         public static T Forward<T>(T a) where T : IFloatingPointIeee754<T> => T.Exp(a);
@@ -122,7 +92,7 @@ internal static class Ops
     }
 
     /// <summary>out = ln a: d/da = 1/a. ln 0 is -Infinity and ln of a negative number is NaN, as in PyTorch.</summary>
-    public readonly struct Log : IUnaryOp
+    public readonly partial struct Log : IUnaryOp
     {
         public static string Symbol => "log";
         public static T Forward<T>(T a) where T : IFloatingPointIeee754<T> => T.Log(a);
@@ -130,7 +100,7 @@ internal static class Ops
     }
 
     /// <summary>out = tanh a: d/da = 1 - tanh² a, read off the output.</summary>
-    public readonly struct Tanh : IUnaryOp
+    public readonly partial struct Tanh : IUnaryOp
     {
         public static string Symbol => "tanh";
         public static T Forward<T>(T a) where T : IFloatingPointIeee754<T> => T.Tanh(a);
@@ -139,22 +109,26 @@ internal static class Ops
 
     /// <summary>out = max(0, a): d/da = 0 where the output is 0 or less (so 0 at a = 0), else 1, as PyTorch's
     /// threshold_backward. NaN passes through as NaN, and so does the gradient at a NaN.</summary>
-    public readonly struct Relu : IUnaryOp
+    public readonly partial struct Relu : IUnaryOp
     {
         public static string Symbol => "ReLU";
         public static T Forward<T>(T a) where T : IFloatingPointIeee754<T> => a < T.Zero ? T.Zero : a;
         public static T Local<T>(T a, T output) where T : IFloatingPointIeee754<T> => output <= T.Zero ? T.Zero : T.One;
-        public static bool Vectorized => true;
-        public static Vector<T> Forward<T>(Vector<T> a) where T : IFloatingPointIeee754<T> => Vector.ConditionalSelect(Vector.LessThan(a, Vector<T>.Zero), Vector<T>.Zero, a);
-        public static Vector<T> Local<T>(Vector<T> a, Vector<T> output) where T : IFloatingPointIeee754<T> =>
-            Vector.ConditionalSelect(Vector.LessThanOrEqual(output, Vector<T>.Zero), Vector<T>.Zero, Vector<T>.One);
     }
 
     /// <summary>out = 1 / (1 + e^-a): d/da = out·(1 - out).</summary>
-    public readonly struct Sigmoid : IUnaryOp
+    public readonly partial struct Sigmoid : IUnaryOp
     {
         public static string Symbol => "sigmoid";
         public static T Forward<T>(T a) where T : IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-a));
         public static T Local<T>(T a, T output) where T : IFloatingPointIeee754<T> => output * (T.One - output);
+    }
+
+    /// <summary>out = √a: d/da = 1/(2√a), read off the output; NaN below 0, as in PyTorch.</summary>
+    public readonly partial struct Sqrt : IUnaryOp
+    {
+        public static string Symbol => "sqrt";
+        public static T Forward<T>(T a) where T : IFloatingPointIeee754<T> => T.Sqrt(a);
+        public static T Local<T>(T a, T output) where T : IFloatingPointIeee754<T> => T.One / (output + output);
     }
 }

@@ -14,19 +14,34 @@ public sealed class MLP : Module
     /// <exception cref="ArgumentException">When there are no layers or a size is 0 or less.</exception>
     public MLP(int nin, IReadOnlyList<int> nouts, Activation activation = Activation.ReLU,
         Activation outputActivation = Activation.Linear, Init init = Init.Uniform, Rng? rng = null)
+        : this(nin, nouts, LayerActivations(nouts, activation, outputActivation), init, rng) { }
+
+    /// <summary>With an activation per layer (<see cref="Activation.Linear"/> for none), such as Tanh then ReLU.</summary>
+    /// <exception cref="ArgumentException">When there are no layers, a size is 0 or less, or the activations
+    /// are not one per layer.</exception>
+    public MLP(int nin, IReadOnlyList<int> nouts, IReadOnlyList<Activation> activations, Init init = Init.Uniform, Rng? rng = null)
     {
         CheckSizes(nin, nouts);
+        ArgumentNullException.ThrowIfNull(activations);
+        if (activations.Count != nouts.Count)
+            throw new ArgumentException($"Expected one activation per layer ({nouts.Count}), got {activations.Count}.", nameof(activations));
 
         rng ??= new Rng();
         _layers = new Layer[nouts.Count];
         int sz = nin;
         for (int i = 0; i < nouts.Count; i++)
         {
-            bool last = i == nouts.Count - 1;
-            _layers[i] = new Layer(sz, nouts[i], last ? outputActivation : activation, init, rng, $"L{i + 1}");
+            _layers[i] = new Layer(sz, nouts[i], activations[i], init, rng, $"L{i + 1}");
             sz = nouts[i];
         }
         _parameters = Array.AsReadOnly(_layers.SelectMany(l => l.Parameters()).ToArray());
+    }
+
+    /// <summary><paramref name="hidden"/> for every layer but the last, <paramref name="output"/> for the last.</summary>
+    internal static Activation[] LayerActivations(IReadOnlyList<int> nouts, Activation hidden, Activation output)
+    {
+        ArgumentNullException.ThrowIfNull(nouts);
+        return [.. nouts.Select((_, i) => i == nouts.Count - 1 ? output : hidden)];
     }
 
     /// <summary>Without building it; <see cref="long.MaxValue"/> when it would not fit in a long.</summary>

@@ -76,25 +76,20 @@ public sealed class MlpWeights
             layer.Neurons[0].Activation)).ToArray());
     }
 
-    /// <summary>Widened to double exactly, and from a <see cref="Linear{T}"/>'s [in, out] to [out, in].</summary>
+    /// <summary>Widened to double exactly.</summary>
     public static MlpWeights Of<T>(TensorMLP<T> model) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new(model.InputCount, model.Layers.Select((layer, l) =>
-        {
-            int nin = layer.InputCount, nout = layer.OutputCount;
-            var w = layer.Weight.Data;
-            var weights = new double[nin * nout];
-            for (int o = 0; o < nout; o++)
-                for (int i = 0; i < nin; i++) weights[o * nin + i] = double.CreateChecked(w[i * nout + o]);
-            return new LayerWeights(nin, nout, weights, [.. layer.Bias.Data.Select(double.CreateChecked)], model.Activations[l]);
-        }).ToArray());
+        return new(model.InputCount, model.Layers.Select((layer, l) => new LayerWeights(
+            layer.InputCount, layer.OutputCount,
+            [.. layer.Weight.Data.Select(double.CreateChecked)],
+            layer.Bias is null ? new double[layer.OutputCount] : [.. layer.Bias.Data.Select(double.CreateChecked)],
+            model.Activations[l])).ToArray());
     }
 
-    /// <exception cref="InvalidOperationException">When the hidden layers differ in activation.</exception>
     public MLP ToMLP()
     {
-        var model = new MLP(InputCount, [.. Layers.Select(l => l.OutputCount)], HiddenActivation, Layers[^1].Activation);
+        var model = new MLP(InputCount, [.. Layers.Select(l => l.OutputCount)], [.. Layers.Select(l => l.Activation)]);
         for (int l = 0; l < Layers.Count; l++)
         {
             var from = Layers[l];
@@ -109,18 +104,13 @@ public sealed class MlpWeights
     }
 
     /// <summary>Rounded to <typeparamref name="T"/> (a float32 network's own weights come back exactly).</summary>
-    /// <exception cref="InvalidOperationException">When the hidden layers differ in activation.</exception>
     public TensorMLP<T> ToTensorMLP<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var model = new TensorMLP<T>(InputCount, [.. Layers.Select(l => l.OutputCount)], HiddenActivation, Layers[^1].Activation);
+        var model = new TensorMLP<T>(InputCount, [.. Layers.Select(l => l.OutputCount)], [.. Layers.Select(l => l.Activation)]);
         for (int l = 0; l < Layers.Count; l++)
         {
-            var from = Layers[l];
-            int nin = from.InputCount, nout = from.OutputCount;
-            var w = model.Layers[l].Weight.Data;
-            for (int o = 0; o < nout; o++)
-                for (int i = 0; i < nin; i++) w[i * nout + o] = T.CreateChecked(from.Weights[o * nin + i]);
-            for (int o = 0; o < nout; o++) model.Layers[l].Bias.Data[o] = T.CreateChecked(from.Biases[o]);
+            model.Layers[l].Weight.CopyFrom([.. Layers[l].Weights.Select(T.CreateChecked)]);
+            model.Layers[l].Bias!.CopyFrom([.. Layers[l].Biases.Select(T.CreateChecked)]);
         }
         return model;
     }

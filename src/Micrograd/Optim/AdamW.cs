@@ -27,16 +27,16 @@ public sealed class AdamW : Optimizer
 
     public double WeightDecay { get; }
 
-    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad) =>
-        ForEachVector(new Rule<T>(this), p, grad, State<T>(index, 0, p.Length), State<T>(index, 1, p.Length));
+    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad, int step) =>
+        ForEachVector(new Rule<T>(this, step), p, grad, State<T>(index, 0, p.Length), State<T>(index, 1, p.Length));
 
-    private readonly struct Rule<T>(AdamW adam) : IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
+    private readonly struct Rule<T>(AdamW adam, int step) : IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         private readonly Vector<T> _decay = new(T.One - T.CreateChecked(adam.LearningRate * adam.WeightDecay));
         private readonly Vector<T> _beta1 = new(T.CreateChecked(adam.Beta1)), _beta2 = new(T.CreateChecked(adam.Beta2));
         private readonly Vector<T> _eps = new(T.CreateChecked(adam.Eps));
-        private readonly Vector<T> _stepSize = new(T.CreateChecked(adam.LearningRate / (1 - Math.Pow(adam.Beta1, adam.StepCount))));
-        private readonly Vector<T> _sqrtBiasCorrection2 = new(T.CreateChecked(Math.Sqrt(1 - Math.Pow(adam.Beta2, adam.StepCount))));
+        private readonly Vector<T> _stepSize = new(T.CreateChecked(adam.LearningRate / (1 - Math.Pow(adam.Beta1, step))));
+        private readonly Vector<T> _sqrtBiasCorrection2 = new(T.CreateChecked(Math.Sqrt(1 - Math.Pow(adam.Beta2, step))));
 
         public void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> m, ref Vector<T> v)
         {

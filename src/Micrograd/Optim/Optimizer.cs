@@ -12,30 +12,42 @@ public abstract class Optimizer
     private readonly Tensor[] _tensors;
     private readonly double[] _data = [], _grad = [];
     private readonly object?[,] _state;
+    private readonly int[] _updates; // per block, the updates it has had: PyTorch's state['step']
 
+    /// <exception cref="ArgumentException">When a Value is listed twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">For a learning rate that is not a positive finite number.</exception>
     protected Optimizer(IReadOnlyList<Value> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _values = [.. parameters];
+        CheckDistinct(_values, "Value");
         _tensors = [];
         _data = new double[_values.Length];
         _grad = new double[_values.Length];
         _state = new object?[1, 2];
+        _updates = new int[1];
         Parameters = Array.AsReadOnly(_values);
         LearningRate = learningRate;
     }
 
-    /// <exception cref="ArgumentException">When a tensor does not require a gradient.</exception>
+    /// <exception cref="ArgumentException">When a tensor does not require a gradient, is not a leaf (it is
+    /// computed, so an update would be lost at the next forward pass; PyTorch refuses it too), is listed twice,
+    /// or is neither float nor double.</exception>
     protected Optimizer(IReadOnlyList<Tensor> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _tensors = [.. parameters];
         for (int i = 0; i < _tensors.Length; i++)
+        {
             if (_tensors[i] is not { RequiresGrad: true })
                 throw new ArgumentException($"Expected parameters that require a gradient, but parameter {i + 1} does not.", nameof(parameters));
+            if (!_tensors[i].IsLeaf)
+                throw new ArgumentException($"Expected leaf tensors as parameters, but parameter {i + 1} is computed by an op: an optimizer can only update tensors no op computed.", nameof(parameters));
+        }
+        CheckDistinct(_tensors, "tensor");
         _values = [];
         _state = new object?[_tensors.Length, 2];
+        _updates = new int[_tensors.Length];
         Parameters = [];
         LearningRate = learningRate;
     }
@@ -59,8 +71,12 @@ public abstract class Optimizer
     /// <summary>The learning rate of step k, counting from 0.</summary>
     public Func<int, double>? Schedule { get; set; }
 
+    /// <summary>Calls of <see cref="Step"/> so far.</summary>
     public int StepCount { get; private set; }
 
+    /// <summary>Updates every parameter that has a gradient. A tensor no backward pass has reached yet (its
+    /// <c>Grad</c> is null) is left as it is and does not count the step, as PyTorch skips a parameter whose
+    /// grad is None: its first update is its step 1 (AdamW's bias correction, SGD's first momentum).</summary>
     public void Step()
     {
         if (Schedule is not null) LearningRate = Schedule(StepCount);
@@ -68,10 +84,17 @@ public abstract class Optimizer
         if (_values.Length > 0)
         {
             for (int i = 0; i < _values.Length; i++) (_data[i], _grad[i]) = (_values[i].Data, _values[i].Grad);
-            Update(0, _data.AsSpan(), (ReadOnlySpan<double>)_grad);
+            Update(0, _data.AsSpan(), (ReadOnlySpan<double>)_grad, ++_updates[0]);
             for (int i = 0; i < _values.Length; i++) _values[i].Data = _data[i];
         }
-        for (int i = 0; i < _tensors.Length; i++) _tensors[i].Update(this, i);
+        for (int i = 0; i < _tensors.Length; i++)
+        {
+            switch (_tensors[i])
+            {
+                case Tensor<float> f: UpdateTensor(i, f); break;
+                case Tensor<double> d: UpdateTensor(i, d); break;
+            }
+        }
     }
 
     public void ZeroGrad()
@@ -80,9 +103,23 @@ public abstract class Optimizer
         foreach (var t in _tensors) t.ZeroGrad();
     }
 
-    /// <summary>Block <paramref name="index"/> is a tensor, or all the Values; <see cref="StepCount"/> already
-    /// counts this step.</summary>
-    protected internal abstract void Update<T>(int index, Span<T> parameters, ReadOnlySpan<T> gradients)
+    private void UpdateTensor<T>(int index, Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (tensor.Grad is { } grad) Update(index, tensor.Data.AsSpan(), (ReadOnlySpan<T>)grad.Data, ++_updates[index]);
+    }
+
+    private static void CheckDistinct<TItem>(TItem[] items, string what) where TItem : class
+    {
+        var seen = new Dictionary<TItem, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < items.Length; i++)
+            if (items[i] is { } item && !seen.TryAdd(item, i))
+                throw new ArgumentException(
+                    $"Expected each parameter once, but parameters {seen[item] + 1} and {i + 1} are the same {what}: it would be updated twice per step.", "parameters");
+    }
+
+    /// <summary>Block <paramref name="index"/> is a tensor, or all the Values; <paramref name="step"/> counts
+    /// this block's updates, this one included (1 on its first).</summary>
+    protected internal abstract void Update<T>(int index, Span<T> parameters, ReadOnlySpan<T> gradients, int step)
         where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>Running state (such as momentum), zeros at first, kept from step to step.</summary>

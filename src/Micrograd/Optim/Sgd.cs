@@ -21,15 +21,15 @@ public sealed class Sgd : Optimizer
 
     public double WeightDecay { get; }
 
-    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad) =>
-        ForEachVector(new Rule<T>(this), p, grad, Momentum != 0 ? State<T>(index, 0, p.Length) : default, default);
+    protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad, int step) =>
+        ForEachVector(new Rule<T>(this, step), p, grad, Momentum != 0 ? State<T>(index, 0, p.Length) : default, default);
 
-    private readonly struct Rule<T>(Sgd sgd) : IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
+    private readonly struct Rule<T>(Sgd sgd, int step) : IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         private readonly Vector<T> _lr = new(T.CreateChecked(sgd.LearningRate));
         private readonly Vector<T> _mu = new(T.CreateChecked(sgd.Momentum));
         private readonly Vector<T> _lambda = new(T.CreateChecked(sgd.WeightDecay));
-        private readonly bool _decay = sgd.WeightDecay != 0, _momentum = sgd.Momentum != 0, _first = sgd.StepCount == 1;
+        private readonly bool _decay = sgd.WeightDecay != 0, _momentum = sgd.Momentum != 0, _first = step == 1;
 
         public void Apply(ref Vector<T> p, Vector<T> g, ref Vector<T> buffer, ref Vector<T> unused)
         {

@@ -5,17 +5,20 @@ namespace Micrograd.Tensors;
 public sealed partial class Tensor<T>
 {
     /// <summary>Adds d(this)/d(leaf) to the <see cref="Grad"/> of every leaf that requires a gradient, in reverse
-    /// topological order, as <see cref="Value.Backward()"/> does.</summary>
+    /// topological order, as <see cref="Value.Backward()"/> does. Threads may run backward passes at once through
+    /// graphs that share parameters: adding into a leaf's gradient is locked, as in PyTorch.</summary>
     /// <exception cref="InvalidOperationException">When this tensor has more than one element, or does not
     /// require a gradient.</exception>
+    /// <exception cref="ObjectDisposedException">When <see cref="ReleaseGraph"/> released the graph.</exception>
     public void Backward() => Backward(detectAnomaly: false);
 
     /// <param name="detectAnomaly">When true, throws <see cref="TensorAnomalyException"/> at the first tensor
     /// whose values (in forward order) or gradient (in backward order) hold NaN or an infinity.</param>
     public void Backward(bool detectAnomaly)
     {
+        if (IsReleased) throw Released();
         if (Count != 1)
-            throw new InvalidOperationException($"Expected Backward on a tensor of one element (such as a loss), got shape {Tensors.Shape.Format(Dims)}.");
+            throw new InvalidOperationException($"Expected Backward on a tensor of one element (such as a loss), got shape {Shapes.Format(Dims)}.");
         if (!RequiresGrad)
             throw new InvalidOperationException("Expected Backward on a tensor computed from tensors that require a gradient; this one takes part in none.");
 
@@ -23,12 +26,13 @@ public sealed partial class Tensor<T>
         try
         {
             if (detectAnomaly) TensorAnomaly.CheckValues(order);
-            GradientSpan()[0] += T.One;
+            if (Creator is null) AddToLeaf(this, T.One);
+            else GradientSpan()[0] += T.One;
             for (int i = order.Count - 1; i >= 0; i--)
             {
                 var node = order[i];
                 var creator = node.Creator!;
-                creator.Backward(node, node.GradientSpan());
+                LeafLocks.Run(creator, node);
                 if (detectAnomaly) TensorAnomaly.CheckGradients(creator);
                 node.ReleaseGradient();
             }
@@ -37,6 +41,11 @@ public sealed partial class Tensor<T>
         {
             foreach (var node in order) node.ReturnGradient(); // after an exception, the buffers left
         }
+    }
+
+    private static void AddToLeaf(Tensor<T> leaf, T value)
+    {
+        using (leaf.GradLock.Lock.EnterScope()) leaf.GradientSpan()[0] += value;
     }
 
     // The computed tensors this one depends on, itself last, each after the tensors it was computed from.
@@ -60,9 +69,70 @@ public sealed partial class Tensor<T>
             }
             t.Mark = entered;
             stack.Push(t);
-            foreach (var input in (ReadOnlySpan<Tensor<T>?>)[t.Creator!.A, t.Creator.B])
+            foreach (var input in t.Creator!.Inputs)
                 if (input is { Creator: not null } && input.Mark != done) stack.Push(input);
         }
         return order;
+    }
+
+    /// <summary>Where a backward pass adds this tensor's gradient: a leaf's <see cref="Grad"/> (the caller holds
+    /// <see cref="GradLock"/>), or a zeroed buffer that lives until this computed tensor has passed its gradient
+    /// on; empty if it takes no part.</summary>
+    internal Span<T> GradientSpan()
+    {
+        if (!RequiresGrad) return default;
+        if (Creator is null)
+        {
+            Grad ??= new Tensor<T>(new T[Count], Dims, false);
+            return Grad.Data;
+        }
+        if (GradBuffer is null)
+        {
+            GradBuffer = System.Buffers.ArrayPool<T>.Shared.Rent(Count);
+            Array.Clear(GradBuffer, 0, Count);
+        }
+        return GradBuffer.AsSpan(0, Count);
+    }
+
+    internal T[]? GradBuffer;
+
+    /// <summary>Taken while a backward step adds into this leaf's gradient.</summary>
+    internal LeafLock GradLock => _gradLock ?? Interlocked.CompareExchange(ref _gradLock, new LeafLock(), null) ?? _gradLock;
+
+    private LeafLock? _gradLock;
+
+    /// <summary>Hands the arrays of this tensor and of every computed tensor on the way to it (not leaves) back
+    /// to a pool for the next step; those tensors can no longer be used, nor can views of them (they throw
+    /// <see cref="ObjectDisposedException"/>). Optional (else the garbage collector reclaims them); a training
+    /// loop calls it last, once it has read the loss and called <see cref="Backward()"/>.</summary>
+    public void ReleaseGraph()
+    {
+        var order = TopologicalOrder();
+        if (order.Count == 0 && _pooled) order.Add(this); // an op's output computed without a graph
+        foreach (var t in order)
+        {
+            if (t._pooled && t._data is not null) TensorPool<T>.Return(t._data);
+            t._data = null;
+            t.Creator = null;
+        }
+    }
+
+    /// <summary>Called once this computed tensor has passed its gradient on.</summary>
+    internal void ReleaseGradient()
+    {
+        if (GradBuffer is null) return;
+        if (_retainGrad)
+        {
+            Grad ??= new Tensor<T>(new T[Count], Dims, false);
+            System.Numerics.Tensors.TensorPrimitives.Add(Grad.Data, GradBuffer.AsSpan(0, Count), Grad.Data);
+        }
+        ReturnGradient();
+    }
+
+    internal void ReturnGradient()
+    {
+        if (GradBuffer is null) return;
+        System.Buffers.ArrayPool<T>.Shared.Return(GradBuffer);
+        GradBuffer = null;
     }
 }

@@ -9,7 +9,7 @@ public sealed partial class Tensor<T>
     public void CopyFrom(ReadOnlySpan<T> values)
     {
         if (values.Length != Count)
-            throw new ArgumentException($"Expected {Count} values for shape {Tensors.Shape.Format(Dims)}, got {values.Length}.", nameof(values));
+            throw new ArgumentException($"Expected {Count} values for shape {Shapes.Format(Dims)}, got {values.Length}.", nameof(values));
         values.CopyTo(Data);
     }
 }

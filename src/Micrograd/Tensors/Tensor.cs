@@ -1,63 +1,91 @@
+using System.Collections.ObjectModel;
 using System.Numerics;
 using Micrograd.Data;
 
 namespace Micrograd.Tensors;
 
 /// <summary>What every tensor has whatever its number type.</summary>
-public abstract class Tensor
+public abstract partial class Tensor
 {
+    private readonly int[] _dims;
+    private ReadOnlyCollection<int>? _shape;
+
     private protected Tensor(int[] shape, bool requiresGrad)
     {
-        Dims = shape;
-        Count = Tensors.Shape.Count(shape);
+        Count = Shapes.Count(shape);
+        _dims = shape;
         RequiresGrad = requiresGrad;
     }
 
-    /// <summary>The most threads a tensor kernel may use (only large matrix products are split); at least 1,
-    /// the processor count by default.</summary>
+    /// <summary>The most threads a tensor kernel may use (only large matrix products are split); from 1 to the
+    /// processor count, which is the default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For fewer than 1 thread or more than the processor count.</exception>
     public static int MaxThreads
     {
         get;
-        set => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxThreads), value, $"Expected at least 1 thread, got {value}.");
+        set => field = value >= 1 && value <= Environment.ProcessorCount
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxThreads), value,
+                $"Expected from 1 to {Environment.ProcessorCount} threads (this machine's processors), got {value}.");
     } = Environment.ProcessorCount;
 
-    internal readonly int[] Dims;
+    /// <summary>Shared with the tensor: never hand it out.</summary>
+    internal int[] Dims => _dims;
 
     /// <summary>The size of each dimension, outermost first; empty for a single number.</summary>
-    public IReadOnlyList<int> Shape => Dims;
+    public IReadOnlyList<int> Shape => _shape ??= Array.AsReadOnly(_dims);
 
     public int Count { get; }
 
     /// <summary>True when a backward pass computes this tensor's gradient: set on leaves (parameters), and on
-    /// everything computed from a tensor that requires it.</summary>
+    /// everything computed from a tensor that requires it (outside <see cref="NoGrad"/>).</summary>
     public bool RequiresGrad { get; }
 
-    public abstract void ZeroGrad();
+    /// <summary>True for a tensor no op computed (a parameter, an input), as PyTorch's <c>is_leaf</c>.</summary>
+    public abstract bool IsLeaf { get; }
 
-    internal abstract void Update(Optim.Optimizer optimizer, int index);
+    public abstract void ZeroGrad();
 }
 
 /// <summary>The tensor engine: micrograd's Value with whole arrays in place of single numbers, one graph node
 /// per array operation, elementwise ops defined once in Ops.cs. Elements are stored row-major.</summary>
-/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
+/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>; any other type is refused on first use.</typeparam>
 /// <remarks>Unlike <see cref="Value"/>, as in PyTorch: only tensors that require a gradient, and what is
 /// computed from them, are tracked; only leaves keep their <see cref="Grad"/> after a backward pass.</remarks>
 public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private T[]? _data;
+    private static readonly bool s_supported = typeof(T) == typeof(float) || typeof(T) == typeof(double);
+
+    private T[]? _data;            // null once ReleaseGraph released it
+    private readonly Tensor<T>? _base; // a view's owner of the storage, whose release this view follows
     private readonly bool _pooled; // the array came from TensorPool, and goes back there on release
     internal Functions.Function<T>? Creator;
     internal long Mark; // the backward pass's visit mark, as Value's
 
     internal Tensor(T[] data, int[] shape, bool requiresGrad, bool pooled = false) : base(shape, requiresGrad)
     {
+        if (!s_supported)
+            throw new NotSupportedException($"Expected Tensor<float> or Tensor<double>, got Tensor<{typeof(T).Name}>: the kernels compute in float or double only.");
         _data = data;
         _pooled = pooled;
     }
 
-    /// <exception cref="ObjectDisposedException">After <see cref="ReleaseGraph"/> released this tensor.</exception>
-    internal T[] Data => _data ?? throw new ObjectDisposedException(
-        $"Tensor{Tensors.Shape.Format(Dims)}", "This tensor's array was handed back by ReleaseGraph; read what you need from a graph before releasing it.");
+    /// <summary>A view: the same storage as <paramref name="of"/> in another shape.</summary>
+    internal Tensor(Tensor<T> of, int[] shape, bool requiresGrad) : this(of.Data, shape, requiresGrad) => _base = of._base ?? of;
+
+    /// <exception cref="ObjectDisposedException">After <see cref="ReleaseGraph"/> released this tensor or the
+    /// tensor whose storage it views.</exception>
+    internal T[] Data => _data is { } data && (_base is null || _base._data is not null) ? data : throw Released();
+
+    private bool IsReleased => _data is null || _base is { _data: null };
+
+    private ObjectDisposedException Released() => new(
+        $"Tensor{Shapes.Format(Dims)}",
+        _base is { _data: null } && _data is not null
+            ? "This tensor views the storage of a tensor that ReleaseGraph handed back; copy what you need (ToArray) before releasing the graph."
+            : "This tensor's array was handed back by ReleaseGraph; read what you need from a graph, and call Backward, before releasing it.");
+
+    public override bool IsLeaf => Creator is null;
 
     /// <summary>A copy of <paramref name="values"/>, last dimension fastest; <paramref name="requiresGrad"/> for a
     /// parameter, whose <see cref="Grad"/> backward passes fill in.</summary>
@@ -66,19 +94,25 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(shape);
-        int count = Tensors.Shape.Count(shape);
+        int count = Shapes.Count(shape);
         if (values.Length != count)
-            throw new ArgumentException($"Expected {count} values for shape {Tensors.Shape.Format(shape)}, got {values.Length}.", nameof(values));
+            throw new ArgumentException($"Expected {count} values for shape {Shapes.Format(shape)}, got {values.Length}.", nameof(values));
         return new Tensor<T>((T[])values.Clone(), (int[])shape.Clone(), requiresGrad);
     }
 
-    public static Tensor<T> Zeros(int[] shape, bool requiresGrad = false) =>
-        new(new T[Tensors.Shape.Count(shape)], (int[])shape.Clone(), requiresGrad);
+    /// <exception cref="ArgumentException">For a negative dimension or more elements than an array holds.</exception>
+    public static Tensor<T> Zeros(int[] shape, bool requiresGrad = false)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return new(new T[Shapes.Count(shape)], (int[])shape.Clone(), requiresGrad);
+    }
 
-    public static Tensor<T> Ones(int[] shape, bool requiresGrad = false)
+    public static Tensor<T> Ones(int[] shape, bool requiresGrad = false) => Full(shape, T.One, requiresGrad);
+
+    public static Tensor<T> Full(int[] shape, T value, bool requiresGrad = false)
     {
         var t = Zeros(shape, requiresGrad);
-        Array.Fill(t.Data, T.One);
+        Array.Fill(t.Data, value);
         return t;
     }
 
@@ -88,7 +122,19 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
     {
         ArgumentNullException.ThrowIfNull(rng);
         var t = Zeros(shape, requiresGrad);
-        for (int i = 0; i < t.Data.Length; i++) t.Data[i] = T.CreateChecked(rng.Uniform(low, high));
+        var data = t.Data;
+        for (int i = 0; i < data.Length; i++) data[i] = T.CreateChecked(rng.Uniform(low, high));
+        return t;
+    }
+
+    /// <summary>Draws from the normal distribution (<see cref="Rng.Gaussian"/>), row-major, each drawn in double,
+    /// then rounded to T.</summary>
+    public static Tensor<T> Normal(int[] shape, double mean, double std, Rng rng, bool requiresGrad = false)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        var t = Zeros(shape, requiresGrad);
+        var data = t.Data;
+        for (int i = 0; i < data.Length; i++) data[i] = T.CreateChecked(rng.Gaussian(mean, std));
         return t;
     }
 
@@ -107,10 +153,14 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
 
     public T[] ToArray() => (T[])Data.Clone();
 
+    /// <summary>The same numbers in a tensor of their own that takes no part in any graph, as PyTorch's
+    /// <c>detach().clone()</c>: it outlives <see cref="ReleaseGraph"/>.</summary>
+    public Tensor<T> Detach() => new(ToArray(), (int[])Dims.Clone(), false);
+
     /// <exception cref="InvalidOperationException">When the tensor has more than one element.</exception>
     public T Item() => Count == 1
         ? Data[0]
-        : throw new InvalidOperationException($"Expected a tensor of one element, got shape {Tensors.Shape.Format(Dims)}.");
+        : throw new InvalidOperationException($"Expected a tensor of one element, got shape {Shapes.Format(Dims)}.");
 
     public override void ZeroGrad()
     {
@@ -120,64 +170,8 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
     /// <summary>"Tensor&lt;Double&gt;[2, 3]", with the elements when there are few.</summary>
     public override string ToString()
     {
-        string head = $"Tensor<{typeof(T).Name}>{Tensors.Shape.Format(Dims)}";
+        string head = $"Tensor<{typeof(T).Name}>{Shapes.Format(Dims)}";
+        if (IsReleased) return head + " (released)";
         return Count <= 10 ? $"{head} {{{string.Join(", ", Data)}}}" : head;
-    }
-
-    internal override void Update(Optim.Optimizer optimizer, int index)
-    {
-        if (Grad is not null) optimizer.Update(index, Data.AsSpan(), (ReadOnlySpan<T>)Grad.Data);
-    }
-
-    /// <summary>Where a backward pass adds this tensor's gradient: a leaf's <see cref="Grad"/>, or a zeroed
-    /// buffer that lives until this tensor has passed its gradient on; empty if it takes no part.</summary>
-    internal Span<T> GradientSpan()
-    {
-        if (!RequiresGrad) return default;
-        if (Creator is null)
-        {
-            Grad ??= new Tensor<T>(new T[Count], Dims, false);
-            return Grad.Data;
-        }
-        if (GradBuffer is null)
-        {
-            GradBuffer = System.Buffers.ArrayPool<T>.Shared.Rent(Count);
-            Array.Clear(GradBuffer, 0, Count);
-        }
-        return GradBuffer.AsSpan(0, Count);
-    }
-
-    internal T[]? GradBuffer;
-
-    /// <summary>Hands the arrays of this tensor and of every computed tensor on the way to it (not leaves) back
-    /// to a pool for the next step; those tensors can no longer be used. Optional (else the garbage collector
-    /// reclaims them); a training loop calls it last, once it has read the loss.</summary>
-    public void ReleaseGraph()
-    {
-        foreach (var t in TopologicalOrder())
-        {
-            if (t._pooled && t._data is not null) TensorPool<T>.Return(t._data);
-            t._data = null;
-            t.Creator = null;
-        }
-    }
-
-    /// <summary>Called once this computed tensor has passed its gradient on.</summary>
-    internal void ReleaseGradient()
-    {
-        if (GradBuffer is null) return;
-        if (_retainGrad)
-        {
-            Grad ??= new Tensor<T>(new T[Count], Dims, false);
-            System.Numerics.Tensors.TensorPrimitives.Add(Grad.Data, GradBuffer.AsSpan(0, Count), Grad.Data);
-        }
-        ReturnGradient();
-    }
-
-    internal void ReturnGradient()
-    {
-        if (GradBuffer is null) return;
-        System.Buffers.ArrayPool<T>.Shared.Return(GradBuffer);
-        GradBuffer = null;
     }
 }

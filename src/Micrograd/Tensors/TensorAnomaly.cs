@@ -15,16 +15,16 @@ internal static class TensorAnomaly
     {
         foreach (var t in order)
         {
-            foreach (var input in (ReadOnlySpan<Tensor<T>?>)[t.Creator!.A, t.Creator.B])
-                if (input is { Creator: null }) Check(input.Data, input, "the value of a leaf", null);
+            foreach (var input in t.Creator!.Inputs)
+                if (input.Creator is null) Check(input.Data, input, "the value of a leaf", null);
             Check(t.Data, t, "the value", t.Creator.Name);
         }
     }
 
     public static void CheckGradients<T>(Functions.Function<T> step) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        foreach (var input in (ReadOnlySpan<Tensor<T>?>)[step.A, step.B])
-            if (input is { RequiresGrad: true })
+        foreach (var input in step.Inputs)
+            if (input.RequiresGrad)
                 Check(input.GradientSpan(), input, $"the gradient (from the backward step of '{step.Name}') of", input.Creator?.Name);
     }
 
@@ -33,7 +33,7 @@ internal static class TensorAnomaly
         for (int i = 0; i < values.Length; i++)
             if (!T.IsFinite(values[i]))
                 throw new TensorAnomalyException(
-                    $"Anomaly: {what} {(op is null ? "a leaf" : $"the '{op}' tensor")} of shape {Shape.Format(tensor.Shape.ToArray())} is {values[i]} at element {i}.",
+                    $"Anomaly: {what} {(op is null ? "a leaf" : $"the '{op}' tensor")} of shape {Shapes.Format(tensor.Dims)} is {values[i]} at element {i}.",
                     tensor);
     }
 }

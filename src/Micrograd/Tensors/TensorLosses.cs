@@ -24,7 +24,7 @@ public static partial class Losses
         return (T.One - y * scores).Relu().Mean();
     }
 
-    /// <summary>See <see cref="Tensor{T}.CrossEntropy"/>.</summary>
+    /// <summary>See <see cref="Tensor{T}.CrossEntropy(int[])"/>.</summary>
     public static Tensor<T> CrossEntropy<T>(Tensor<T> logits, int[] targets) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -49,7 +49,7 @@ public static partial class Losses
         ArgumentNullException.ThrowIfNull(predictions);
         if (targets.Count != predictions.Count)
             throw new ArgumentException(
-                $"Expected one target per prediction: predictions of shape {Tensors.Shape.Format(predictions.Dims)} but targets of shape {Tensors.Shape.Format(targets.Dims)}.",
+                $"Expected one target per prediction: predictions of shape {Shapes.Format(predictions.Dims)} but targets of shape {Shapes.Format(targets.Dims)}.",
                 nameof(targets));
         return targets.Dims.AsSpan().SequenceEqual(predictions.Dims) ? targets : targets.Reshape(predictions.Dims);
     }

@@ -42,7 +42,7 @@ public class MlpWeightsTests
     }
 
     [Fact]
-    public void Descriptions_no_MLP_could_hold_are_refused()
+    public void Descriptions_no_MLP_could_hold_are_refused_and_mixed_activations_are_kept()
     {
         LayerWeights Dense(int nin, int nout, Activation f = Activation.ReLU) => new(nin, nout, new double[nin * nout], new double[nout], f);
 
@@ -51,6 +51,9 @@ public class MlpWeightsTests
             Assert.Throws<ArgumentException>(() => new MlpWeights(2, [new LayerWeights(2, 3, new double[5], new double[3], Activation.ReLU)])).Message);
         Assert.Contains("at least one layer", Assert.Throws<ArgumentException>(() => new MlpWeights(2, [])).Message);
         var mixed = new MlpWeights(1, [Dense(1, 2, Activation.ReLU), Dense(2, 2, Activation.Tanh), Dense(2, 1, Activation.Linear)]);
-        Assert.Contains("layer 1 is ReLU and layer 2 is Tanh", Assert.Throws<InvalidOperationException>(() => mixed.ToMLP()).Message);
+        Activation[] perLayer = [Activation.ReLU, Activation.Tanh, Activation.Linear];
+        Assert.Equal(perLayer, mixed.ToMLP().Layers.Select(l => l.Neurons[0].Activation));
+        Assert.Equal(perLayer, mixed.ToTensorMLP<double>().Activations);
+        Assert.Equal(perLayer, MlpWeights.Of(mixed.ToTensorMLP<float>()).Layers.Select(l => l.Activation));
     }
 }

@@ -1,10 +1,17 @@
+using System.Text.Json.Serialization;
 using Micrograd.Tensors;
 
 namespace Micrograd.Tests.Tensors;
 
 /// <summary>One node of a tensor program written by tools/reference/tensor_golden.py (see its docstring).</summary>
+/// <remarks>The fields after Targets are those of tools/reference/tensor_ops_golden.py.</remarks>
 internal sealed record TensorNode(string Op, int? A, int? B, double? Ca, double? Cb, int[]? Shape, double[]? Values, bool? Grad,
-    double? Exponent, int? Axis, bool? Keepdims, int[]? Targets);
+    double? Exponent, int? Axis, bool? Keepdims, int[]? Targets,
+    int? C = null, int? Dim0 = null, int? Dim1 = null, int[]? Dims = null, int[]? Indices = null,
+    [property: JsonPropertyName("index_shape")] int[]? IndexShape = null, int[]? Mask = null,
+    [property: JsonPropertyName("mask_shape")] int[]? MaskShape = null, double? Value = null, int? Start = null, int? Length = null,
+    int[]? Inputs = null, [property: JsonPropertyName("ignore_index")] int? IgnoreIndex = null, bool? Tanh = null, double? Eps = null,
+    int? Correction = null, [property: JsonPropertyName("start_dim")] int? StartDim = null, [property: JsonPropertyName("end_dim")] int? EndDim = null);
 
 /// <summary>Rebuilds a tensor program with the Tensor API, as a user would write it.</summary>
 internal static class TensorProgram
@@ -37,7 +44,20 @@ internal static class TensorProgram
                 "mean" => n.Axis is { } axis ? A().Mean(axis, n.Keepdims!.Value) : A().Mean(),
                 "max" => A().Max(n.Axis!.Value, n.Keepdims!.Value),
                 "log_softmax" => A().LogSoftmax(n.Axis!.Value),
-                "cross_entropy" => A().CrossEntropy(n.Targets!),
+                "cross_entropy" => n.IgnoreIndex is { } ignore ? A().CrossEntropy(n.Targets!, ignore) : A().CrossEntropy(n.Targets!),
+                "transpose2" => A().Transpose(n.Dim0!.Value, n.Dim1!.Value),
+                "permute" => A().Permute(n.Dims!),
+                "softmax" => A().Softmax(n.Axis!.Value),
+                "sqrt" => A().Sqrt(),
+                "take" => A().Take(n.Indices!, n.IndexShape!),
+                "masked_fill" => A().MaskedFill([.. n.Mask!.Select(m => m != 0)], n.MaskShape!, n.Value!.Value),
+                "slice" => A().Slice(n.Axis!.Value, n.Start!.Value, n.Length!.Value),
+                "concat" => Tensor<double>.Concat([.. n.Inputs!.Select(j => t[j])], n.Axis!.Value),
+                "gelu" => A().Gelu(n.Tanh!.Value),
+                "linear" => A().Linear(t[n.B!.Value], n.C is { } c ? t[c] : null),
+                "layer_norm" => A().LayerNorm(n.B is { } w ? t[w] : null, n.C is { } b ? t[b] : null, n.Eps!.Value),
+                "var" => A().Var(n.Axis!.Value, n.Keepdims!.Value, n.Correction!.Value),
+                "flatten" => A().Flatten(n.StartDim!.Value, n.EndDim!.Value),
                 _ => throw new InvalidOperationException($"Unknown op '{n.Op}' in a tensor program."),
             };
             if (n.Op != "leaf" && t[i].RequiresGrad) t[i].RetainGrad();

@@ -8,27 +8,25 @@ namespace Micrograd.Tensors.Functions;
 /// <remarks>Broadcasting's backward is not written here: an operand that was broadcast gets its gradient in
 /// the output's shape first, then <see cref="Reduce.SumTo{T}"/> sums it back to its own shape.</remarks>
 internal sealed class Binary<TOp, T>(Tensor<T> a, Tensor<T> b) : Function<T>(a, b)
-    where TOp : struct, IBinaryOp where T : unmanaged, IFloatingPointIeee754<T>
+    where TOp : struct, IVectorBinaryOp where T : unmanaged, IFloatingPointIeee754<T>
 {
     public override string Name => TOp.Symbol;
 
-    public static Tensor<T> Apply(Tensor<T> a, Tensor<T> b)
+    protected override Tensor<T> Forward()
     {
-        var shape = Shape.Broadcast(a.Dims, b.Dims, TOp.Symbol);
-        var output = Output(shape, a.RequiresGrad || b.RequiresGrad);
-        Elementwise.Zip<TOp, T>(a.Data, a.Dims, b.Data, b.Dims, output.Data, shape);
-        if (output.RequiresGrad) output.Creator = new Binary<TOp, T>(a, b);
+        var shape = Shapes.Broadcast(A.Dims, B.Dims, TOp.Symbol);
+        var output = Output(shape);
+        Elementwise.Zip<TOp, T>(A.Data, A.Dims, B.Data, B.Dims, output.Data, shape);
         return output;
     }
 
     public override void Backward(Tensor<T> output, ReadOnlySpan<T> gradOutput)
     {
-        var b = B!;
         var bufferA = GradientInOutputLayout(A, output, out var gradA);
-        var bufferB = GradientInOutputLayout(b, output, out var gradB);
-        Elementwise.ZipBackward<TOp, T>(A.Data, A.Dims, b.Data, b.Dims, output.Data, output.Dims, gradOutput, gradA, gradB);
+        var bufferB = GradientInOutputLayout(B, output, out var gradB);
+        Elementwise.ZipBackward<TOp, T>(A.Data, A.Dims, B.Data, B.Dims, output.Data, output.Dims, gradOutput, gradA, gradB);
         SumBack(bufferA, output, A);
-        SumBack(bufferB, output, b);
+        SumBack(bufferB, output, B);
     }
 
     // Where the operand has the output's shape its gradient is written in place; where it was broadcast, into

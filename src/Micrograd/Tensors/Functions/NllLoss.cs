@@ -2,32 +2,43 @@ using System.Numerics;
 
 namespace Micrograd.Tensors.Functions;
 
-/// <summary>The negative log-likelihood of the target classes, averaged over rows: out = -(1/N)·Σ_i logp[i, t_i]
-/// for log-probabilities logp of shape [N, C]. After <see cref="LogSoftmax{T}"/> it is the cross-entropy.</summary>
-internal sealed class NllLoss<T>(Tensor<T> a, int[] targets) : Function<T>(a) where T : unmanaged, IFloatingPointIeee754<T>
+/// <summary>The negative log-likelihood of the target classes, averaged over the rows that count:
+/// out = -(1/N')·Σ_i logp[i, t_i] for log-probabilities logp of shape [N, C], where rows whose target is the
+/// ignored index add nothing and are not among the N' counted, as PyTorch's <c>ignore_index</c>. After
+/// log-softmax it is the cross-entropy.</summary>
+internal sealed class NllLoss<T>(Tensor<T> logProbabilities, int[] targets, int? ignoreIndex) : Function<T>(logProbabilities)
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private readonly int[] _targets = (int[])targets.Clone();
+    private int _counted;
+
     public override string Name => "nll_loss";
 
-    /// <exception cref="ArgumentException">For logits that are not [N, C], a target count that is not N, or a
-    /// target outside [0, C).</exception>
-    public static Tensor<T> Apply(Tensor<T> logProbabilities, int[] targets)
+    /// <exception cref="ArgumentException">For log-probabilities that are not [N, C], a target count that is
+    /// not N, or a target outside [0, C) that is not the ignored index.</exception>
+    protected override Tensor<T> Forward()
     {
-        ArgumentNullException.ThrowIfNull(targets);
-        var dims = logProbabilities.Dims;
+        var dims = A.Dims;
         if (dims.Length != 2 || dims[0] == 0)
-            throw new ArgumentException($"Expected logits of shape [N, C] with N > 0 for cross-entropy, got {Shape.Format(dims)}.");
+            throw new ArgumentException($"Expected logits of shape [N, C] with N > 0 for cross-entropy, got {Shapes.Format(dims)}.");
         int n = dims[0], classes = dims[1];
-        if (targets.Length != n)
-            throw new ArgumentException($"Expected one target per row: {n} rows but {targets.Length} targets.", nameof(targets));
+        if (_targets.Length != n)
+            throw new ArgumentException($"Expected one target per row: {n} rows but {_targets.Length} targets.", "targets");
         for (int i = 0; i < n; i++)
-            if ((uint)targets[i] >= (uint)classes)
-                throw new ArgumentException($"Expected class indices from 0 to {classes - 1}, got {targets[i]} for row {i + 1}.", nameof(targets));
+            if ((uint)_targets[i] >= (uint)classes && _targets[i] != ignoreIndex)
+                throw new ArgumentException(
+                    $"Expected class indices from 0 to {classes - 1}{(ignoreIndex is { } ignored ? $" or the ignored {ignored}" : "")}, got {_targets[i]} for row {i + 1}.", "targets");
 
         T sum = T.Zero;
-        for (int i = 0; i < n; i++) sum += logProbabilities.Data[i * classes + targets[i]];
-        var output = Output([], logProbabilities.RequiresGrad);
-        output.Data[0] = -sum * (T.One / T.CreateChecked(n));
-        if (output.RequiresGrad) output.Creator = new NllLoss<T>(logProbabilities, (int[])targets.Clone());
+        var logp = A.Data;
+        for (int i = 0; i < n; i++)
+            if (_targets[i] != ignoreIndex)
+            {
+                sum += logp[i * classes + _targets[i]];
+                _counted++;
+            }
+        var output = Output([]);
+        output.Data[0] = -sum * (T.One / T.CreateChecked(_counted)); // 0/0 = NaN when every row is ignored, as in PyTorch
         return output;
     }
 
@@ -35,7 +46,8 @@ internal sealed class NllLoss<T>(Tensor<T> a, int[] targets) : Function<T>(a) wh
     {
         var grad = A.GradientSpan();
         int classes = A.Dims[1];
-        T share = -gradOutput[0] * (T.One / T.CreateChecked(targets.Length));
-        for (int i = 0; i < targets.Length; i++) grad[i * classes + targets[i]] += share;
+        T share = -gradOutput[0] * (T.One / T.CreateChecked(_counted));
+        for (int i = 0; i < _targets.Length; i++)
+            if (_targets[i] != ignoreIndex) grad[i * classes + _targets[i]] += share;
     }
 }

@@ -5,31 +5,37 @@ namespace Micrograd.Tensors.Functions;
 
 /// <summary>The sum along one axis, or of every element. Its backward hands each input element the gradient
 /// of the sum it went into (a broadcast, the mirror image of broadcasting's backward).</summary>
-internal sealed class Sum<T>(Tensor<T> a, int[] keptShape) : Function<T>(a) where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class Sum<T>(Tensor<T> a, int? axis, bool keepDims) : Function<T>(a) where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private int[] _kept = [];
+
     public override string Name => "sum";
 
-    /// <summary>A null <paramref name="axis"/> sums everything, to shape [].</summary>
-    public static Tensor<T> Apply(Tensor<T> a, int? axis, bool keepDims)
+    /// <summary>The axis summed over, made non-negative; null for every element.</summary>
+    public int? Axis { get; private set; } = axis;
+
+    public bool KeepDims => keepDims;
+
+    protected override Tensor<T> Forward()
     {
-        int[] kept, shape;
-        if (axis is { } given)
+        int[] shape;
+        if (Axis is { } given)
         {
-            int ax = Shape.Axis(given, a.Dims.Length, a.Dims);
-            kept = Shape.Reduced(a.Dims, ax, keepDims: true);
-            shape = Shape.Reduced(a.Dims, ax, keepDims);
+            int ax = Shapes.Axis(given, A.Dims);
+            Axis = ax;
+            _kept = Shapes.Reduced(A.Dims, ax, keepDims: true);
+            shape = Shapes.Reduced(A.Dims, ax, keepDims);
         }
         else
         {
-            kept = [.. a.Dims.Select(_ => 1)];
-            shape = keepDims ? kept : [];
+            _kept = [.. A.Dims.Select(_ => 1)];
+            shape = keepDims ? _kept : [];
         }
-        var output = Output(shape, a.RequiresGrad, zeroed: true);
-        Reduce.SumTo<T>(a.Data, a.Dims, output.Data, kept);
-        if (output.RequiresGrad) output.Creator = new Sum<T>(a, kept);
+        var output = Output(shape, zeroed: true);
+        Reduce.SumTo<T>(A.Data, A.Dims, output.Data, _kept);
         return output;
     }
 
     public override void Backward(Tensor<T> output, ReadOnlySpan<T> gradOutput) =>
-        Reduce.AddBroadcast<T>(gradOutput, keptShape, A.GradientSpan(), A.Dims);
+        Reduce.AddBroadcast<T>(gradOutput, _kept, A.GradientSpan(), A.Dims);
 }

@@ -5,15 +5,14 @@ namespace Micrograd.Tensors.Functions;
 
 /// <summary>out = f(a), element by element, for any one-operand op of Ops.cs (exp, log, tanh, ReLU, ...).</summary>
 internal sealed class Unary<TOp, T>(Tensor<T> a) : Function<T>(a)
-    where TOp : struct, IUnaryOp where T : unmanaged, IFloatingPointIeee754<T>
+    where TOp : struct, IVectorUnaryOp where T : unmanaged, IFloatingPointIeee754<T>
 {
     public override string Name => TOp.Symbol;
 
-    public static Tensor<T> Apply(Tensor<T> a)
+    protected override Tensor<T> Forward()
     {
-        var output = Output(a.Dims, a.RequiresGrad);
-        Elementwise.Map<TOp, T>(a.Data, output.Data);
-        if (output.RequiresGrad) output.Creator = new Unary<TOp, T>(a);
+        var output = Output(A.Dims);
+        TOp.Forward<T>(A.Data, output.Data);
         return output;
     }
 

@@ -9,7 +9,7 @@ namespace Micrograd.Tensors.Kernels;
 /// <see cref="Reduce.SumTo{T}"/> are plain loops over rows.</remarks>
 internal struct BroadcastRows
 {
-    [InlineArray(Shape.MaxRank)]
+    [InlineArray(Shapes.MaxRank)]
     private struct Dims { private int _first; }
 
     private Dims _size, _strideA, _strideB, _index;

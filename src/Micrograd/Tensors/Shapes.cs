@@ -1,6 +1,8 @@
 namespace Micrograd.Tensors;
 
-internal static class Shape
+/// <summary>Shape arithmetic: counts, broadcasting, axes, strides. Every tensor is stored row-major and
+/// contiguous, so a shape alone says where each element is.</summary>
+internal static class Shapes
 {
     public const int MaxRank = 8;
 
@@ -17,7 +19,7 @@ internal static class Shape
             if (d < 0) throw new ArgumentException($"Expected dimensions of 0 or more, got {Format(shape)}.");
             count *= d;
             if (count > Array.MaxLength)
-                throw new ArgumentException($"Expected at most {Array.MaxLength} elements, but {Format(shape)} has more.");
+                throw new ArgumentException($"Expected at most {Array.MaxLength:N0} elements in a tensor, but {Format(shape)} has more.");
         }
         return (int)count;
     }
@@ -43,8 +45,9 @@ internal static class Shape
 
     /// <summary>A negative axis counts from the end, as in PyTorch.</summary>
     /// <exception cref="ArgumentOutOfRangeException">For an axis outside [-rank, rank).</exception>
-    public static int Axis(int axis, int rank, int[] shape)
+    public static int Axis(int axis, int[] shape)
     {
+        int rank = shape.Length;
         if (axis < -rank || axis >= rank)
             throw new ArgumentOutOfRangeException(nameof(axis), axis,
                 $"Expected an axis from {-rank} to {rank - 1} for a tensor of shape {Format(shape)}, got {axis}.");
@@ -62,6 +65,14 @@ internal static class Shape
         return [.. shape[..axis], .. shape[(axis + 1)..]];
     }
 
+    /// <summary>The shape with dimension <paramref name="axis"/> set to <paramref name="size"/>.</summary>
+    public static int[] With(int[] shape, int axis, int size)
+    {
+        var result = (int[])shape.Clone();
+        result[axis] = size;
+        return result;
+    }
+
     /// <summary>A tensor seen as [outer, length, inner] around <paramref name="axis"/>.</summary>
     public static (int Outer, int Length, int Inner) AroundAxis(int[] shape, int axis)
     {
@@ -69,6 +80,19 @@ internal static class Shape
         for (int i = 0; i < axis; i++) outer *= shape[i];
         for (int i = axis + 1; i < shape.Length; i++) inner *= shape[i];
         return (outer, shape[axis], inner);
+    }
+
+    /// <summary>Row-major strides in elements: the last dimension's is 1.</summary>
+    public static int[] Strides(int[] shape)
+    {
+        var strides = new int[shape.Length];
+        int stride = 1;
+        for (int d = shape.Length - 1; d >= 0; d--)
+        {
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+        return strides;
     }
 
     /// <summary>"[2, 3]"; "[]" for a single number.</summary>
