@@ -12,11 +12,17 @@ internal static class BenchCommand
 {
     public const int DefaultSteps = 100;
 
+    /// <summary>The most timed steps per row: each step's time is kept (8 bytes), and a million moons steps on the
+    /// dynamic engine take over an hour.</summary>
+    public const int MaxSteps = 1_000_000;
+
     public static Command Create(CliContext context)
     {
         var warmup = OptionKinds.Number("--warmup", $"Seconds of untimed steps before each row is measured, while .NET optimises the busy code (default {Benchmark.DefaultWarmup.TotalSeconds:0}).", s => s is >= 0 and <= 600, "a number of seconds from 0 to 600");
-        var steps = OptionKinds.Integer("--steps", $"Timed steps per engine; the median is reported (default {DefaultSteps}).", 1);
-        var threads = OptionKinds.Integer("--threads", $"The most threads the tensor engine's kernels may use (default: this machine's {Environment.ProcessorCount}); the dynamic and tape engines use one.", 1);
+        var steps = OptionKinds.Integer("--steps", $"Timed steps per engine, at most {MaxSteps:N0}; the median is reported (default {DefaultSteps}).", 1, max: MaxSteps);
+        // More threads than processors would be reported in the table but never run at once: refused.
+        var threads = OptionKinds.Integer("--threads", $"The most threads the tensor engine's kernels may use, from 1 to this machine's {Environment.ProcessorCount} processors (the default); the dynamic and tape engines use one.",
+            1, max: Environment.ProcessorCount, why: Environment.ProcessorCount == 1 ? "this machine has 1 processor" : $"this machine has {Environment.ProcessorCount} processors");
         var json = new Option<bool>("--json") { Description = "Print only JSON: one row per workload and engine, [{\"workload\": \"moons\", \"engine\": \"dynamic\", \"threads\": 1, \"ms_per_step\": ...}, ...]." };
 
         var command = new Command("bench",
