@@ -10,6 +10,7 @@ internal sealed record TrainRequest
     public string? Preset { get; init; }
     public string? Dataset { get; init; }
     public string? Label { get; init; }
+    public double? Validation { get; init; }
     public IReadOnlyList<int>? Layers { get; init; }
     public Activation? Activation { get; init; }
     public LossKind? Loss { get; init; }
@@ -44,6 +45,10 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     /// quantity to regress.</summary>
     public const int MaxClasses = 20;
 
+    /// <summary>A CSV file's share of rows held out for validation, and again for testing, as the shipped
+    /// datasets are split (<see cref="Datasets.ValidationFraction"/>).</summary>
+    public const double DefaultValidation = Datasets.ValidationFraction;
+
     /// <exception cref="CliException">For --label without a CSV dataset, or a CSV dataset without --label.</exception>
     public static TrainPlan From(TrainRequest request)
     {
@@ -61,6 +66,8 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
         if (source == DataSource.Csv && !File.Exists(dataset))
             throw new CliException(
                 $"--dataset: expected a built-in dataset ({string.Join(", ", Datasets.Names)}), a CSV file (with --label), an IDX images file or a folder of MNIST files, got '{dataset}', which does not exist.");
+        if (request.Validation is not null && source != DataSource.Csv)
+            throw new CliException($"--validation: only a CSV --dataset is split by this option; {(dataset is null ? "no --dataset was given" : $"'{dataset}' is split as it comes")}.");
         if (source == DataSource.Csv && request.Label is null)
             throw new CliException($"--label: expected the name of the column that holds the target, for the CSV dataset '{dataset}' (built-in datasets: {string.Join(", ", Datasets.Names)}).");
 

@@ -63,12 +63,25 @@ internal static class TrainRun
     {
         try
         {
-            return Datasets.Load(plan.Dataset, plan.Label, rng);
+            var data = Datasets.Load(plan.Dataset, plan.Label, rng);
+            return Datasets.SourceOf(plan.Dataset) == DataSource.Csv ? HoldOut(data.Train, plan.Request.Validation ?? TrainPlan.DefaultValidation) : data;
         }
         catch (FileNotFoundException e) when (e.FileName == plan.Dataset)
         {
             throw new CliException($"--dataset: {ErrorReport.Decapitalize(e.Message)}", e);
         }
+    }
+
+    /// <summary>A CSV file's rows shuffled by <see cref="Datasets.SplitSeed"/> (whatever --seed says, so that
+    /// validation numbers compare across runs), then <paramref name="fraction"/> of them (rounded down) for
+    /// validation, as many for testing, and the rest for training, as the shipped datasets are split.</summary>
+    public static DatasetSplits HoldOut(Dataset all, double fraction)
+    {
+        if (fraction == 0) return Datasets.TrainOnly(all);
+        var shuffled = all.Shuffle(new Rng(Datasets.SplitSeed));
+        int held = (int)(fraction * all.Count);
+        int train = all.Count - 2 * held;
+        return new DatasetSplits(shuffled.Slice(0, train), shuffled.Slice(train, held), shuffled.Slice(train + held, held));
     }
 }
 
