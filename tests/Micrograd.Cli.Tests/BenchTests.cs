@@ -46,9 +46,31 @@ public class BenchTests
     {
         var result = CliRunner.Run("bench", "--warmup", "0", "--steps", "1");
         Assert.Equal(0, result.ExitCode);
-        foreach (var word in new[] { "moons", "mnist-mlp", "dynamic", "tape", "tensor", "training step, ms", "median", "mean", "KB/step", "gen 0/1/2" })
+        foreach (var word in new[] { "moons", "mnist-mlp", "dynamic", "tape", "tensor", "training step, ms", "median", "mean", "KB/step", "GC/100 steps", "generations 0/1/2" })
             Assert.Contains(word, result.Out);
     }
+
+    [Fact]
+    public void The_table_fits_80_columns_one_line_per_row()
+    {
+        // Issue 21: the GC column wrapped at 80 columns (the width of redirected output), doubling every row.
+        var result = CliRunner.Run("bench", "--warmup", "0", "--steps", "1");
+        Assert.Equal(0, result.ExitCode);
+        var table = result.OutLines.Where(l => l.StartsWith('│') || l.StartsWith('┌') || l.StartsWith('└') || l.StartsWith('├')).ToArray();
+        Assert.All(table, l => Assert.True(l.Length <= 80, $"{l.Length} characters: {l}"));
+        Assert.Equal(1 + 4, table.Count(l => l.StartsWith('│'))); // the header and one line per workload and engine
+        Assert.Matches(@"^│ moons +│ dynamic │ +1 │ +[0-9.]+ │ +[0-9.]+ │ +[0-9.]+ │ +[0-9.]+/[0-9.]+/[0-9.]+ │$", table.Single(l => l.Contains("dynamic")));
+    }
+
+    [Theory]
+    [InlineData(0.0451234, "0.045")]
+    [InlineData(2.80449, "2.804")]
+    [InlineData(13.987, "13.99")]
+    [InlineData(162.889, "162.9")]
+    [InlineData(1162.889, "1163")]
+    [InlineData(99999.4, "99999")]
+    public void Table_numbers_keep_four_digits_in_five_characters(double x, string expected) =>
+        Assert.Equal(expected, Commands.BenchCommand.Compact(x));
 
     [Theory]
     [InlineData("--steps", "0")]
