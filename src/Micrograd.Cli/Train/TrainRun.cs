@@ -28,8 +28,7 @@ internal static class TrainRun
         // train
         var trainer = new Trainer(config, data, rng);
         var (history, elapsed) = LiveTraining.Run(trainer, context, live: context.Interactive && !request.Quiet);
-        bool interrupted = context.Interrupts.Raised;
-        if (interrupted && (!request.SaveOnInterrupt || history.Count == 0)) throw new TrainingInterruptedException(history.Count, config.Steps);
+        StopIfInterrupted(context, request, history.Count, config.Steps);
         Divergence.Check(trainer, history);
 
         // evaluate
@@ -42,7 +41,9 @@ internal static class TrainRun
         // render
         var (files, notes) = TrainRender.Render(results, targets);
 
-        // write
+        // write: a Ctrl+C while evaluating or drawing stops the run too; one while writing lets it finish
+        StopIfInterrupted(context, request, history.Count, config.Steps);
+        bool interrupted = context.Interrupts.Raised;
         TrainTargets.Write(files);
 
         if (!request.Quiet)
@@ -56,7 +57,19 @@ internal static class TrainRun
             context.Err.WriteLine($"note: interrupted (Ctrl+C) after {history.Count} of {config.Steps} steps; the outputs hold the model trained so far (--save-on-interrupt).");
             return ExitCodes.Interrupted;
         }
+        if (context.Interrupts.Raised)
+        {
+            context.Err.WriteLine("note: Ctrl+C came while the outputs were being written; they were written whole.");
+            return ExitCodes.Interrupted;
+        }
         return ExitCodes.Success;
+    }
+
+    // Without --save-on-interrupt, or before the first step, a Ctrl+C ends the run here with nothing written.
+    private static void StopIfInterrupted(CliContext context, TrainRequest request, int stepsTaken, int steps)
+    {
+        if (context.Interrupts.Raised && (!request.SaveOnInterrupt || stepsTaken == 0))
+            throw new TrainingInterruptedException(stepsTaken, steps);
     }
 
     private static DatasetSplits LoadData(TrainPlan plan, Rng rng)
