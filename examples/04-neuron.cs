@@ -1,8 +1,10 @@
 #:project ../src/Micrograd/Micrograd.csproj
+#:project build-it-yourself/solution/BuildItYourself.csproj
 // Chapter 4: a neuron, and backpropagation through it (docs/tutorial/04-neuron.md).
 // Run from the repository root: dotnet run examples/04-neuron.cs
 using Micrograd;
 using Micrograd.Viz;
+using LectureValue = BuildItYourself.Value; // the lecture's Value, with a _backward closure per node (build-it-yourself/)
 
 // The lecture's neuron: inputs x1, x2, weights w1, w2, bias b.
 var x1 = new Value(2.0, "x1");
@@ -34,17 +36,9 @@ Console.WriteLine();
 Console.WriteLine("1. By hand:");
 Show();
 
-// 2. With one backward function per op, called node by node from the output back.
-foreach (var v in new[] { x1, x2, w1, w2, b, x1w1, x2w2, x1w1x2w2, n, o }) v.Grad = 0;
-o.Grad = 1.0;
-BackwardStep(o);
-BackwardStep(n);
-BackwardStep(x1w1x2w2);
-BackwardStep(x2w2);
-BackwardStep(x1w1);
-Console.WriteLine();
-Console.WriteLine("2. With BackwardStep(o), BackwardStep(n), ... :");
-Show();
+// 2. The lecture's way: each op gives its output a closure, _backward, that knows the op's local derivatives.
+//    Build the neuron from the lecture's Value and call the closures node by node, from the output back.
+LecturesWay();
 
 // 3. The library: o.Backward() uses the local derivatives kept in src/Micrograd/Ops.cs.
 foreach (var v in new[] { x1, x2, w1, w2, b, x1w1, x2w2, x1w1x2w2, n, o }) v.Grad = 0;
@@ -64,25 +58,30 @@ void Show()
     Console.WriteLine($"   x2.Grad = {x2.Grad,7:F4}   w2.Grad = {w2.Grad,7:F4}");
 }
 
-// One node's backward step: out.Grad times each operand's local derivative, added to that operand's Grad.
-// The same local derivatives, written once for the library, are in src/Micrograd/Ops.cs.
-static void BackwardStep(Value output)
+// The neuron again, made of the lecture's Value (examples/build-it-yourself/solution/Value.cs).
+static void LecturesWay()
 {
-    var operands = output.Children;
-    switch (output.Op)
-    {
-        case "+": // out = a + b: d out/da = 1, d out/db = 1
-            operands[0].Grad += 1.0 * output.Grad;
-            operands[1].Grad += 1.0 * output.Grad;
-            break;
-        case "*": // out = a * b: d out/da = b, d out/db = a
-            operands[0].Grad += operands[1].Data * output.Grad;
-            operands[1].Grad += operands[0].Data * output.Grad;
-            break;
-        case "tanh": // out = tanh(a): d out/da = 1 - out²
-            operands[0].Grad += (1 - output.Data * output.Data) * output.Grad;
-            break;
-        default:
-            throw new NotSupportedException($"This example knows +, * and tanh, not {output.Op}.");
-    }
+    var x1 = new LectureValue(2.0, "x1");
+    var x2 = new LectureValue(0.0, "x2");
+    var w1 = new LectureValue(-3.0, "w1");
+    var w2 = new LectureValue(1.0, "w2");
+    var b = new LectureValue(6.8813735870195432, "b");
+    var x1w1 = x1 * w1;
+    var x2w2 = x2 * w2;
+    var x1w1x2w2 = x1w1 + x2w2;
+    var n = x1w1x2w2 + b;
+    var o = n.Tanh();
+
+    o.Grad = 1.0;
+    o._backward();
+    n._backward();
+    x1w1x2w2._backward();
+    x2w2._backward();
+    x1w1._backward();
+
+    Console.WriteLine();
+    Console.WriteLine("2. With the lecture's Value, calling o._backward(), n._backward(), ... :");
+    Console.WriteLine($"   o.Grad  = {o.Grad,7:F4}   n.Grad  = {n.Grad,7:F4}   b.Grad = {b.Grad,7:F4}");
+    Console.WriteLine($"   x1.Grad = {x1.Grad,7:F4}   w1.Grad = {w1.Grad,7:F4}");
+    Console.WriteLine($"   x2.Grad = {x2.Grad,7:F4}   w2.Grad = {w2.Grad,7:F4}");
 }

@@ -48,9 +48,36 @@ for (int i = 0; i < 1_000_000; i++) chain = chain + 1.0;
 chain.Backward();
 Console.WriteLine($"   A chain of 1,000,000 additions: chain.Data = {chain.Data}, x.Grad = {x.Grad}");
 
-// 3. The bug: a node used twice. b = a + a, so db/da = 2.
+// 3. Why not simply recurse from the output? a = 1, b = a + a, c = b + b: two edges from c to b.
 Console.WriteLine();
-Console.WriteLine("3. b = a + a at a = 3 (the true db/da is 2)");
+Console.WriteLine("3. Why not simply recurse? a = 1, b = a + a, c = b + b (the true dc/da is 4)");
+{
+    var (a1, c1, _) = Doubles();
+    c1.Grad = 1.0;
+    RecurseIntoEveryChild(c1);
+    Console.WriteLine($"   recursing into every child:    a.Grad = {a1.Grad}   <- b passed its gradient on twice, once per edge from c");
+    var (a2, c2, _) = Doubles();
+    c2.Grad = 1.0;
+    RecurseOncePerNode(c2, []);
+    Console.WriteLine($"   recursing, each node once:     a.Grad = {a2.Grad}");
+    var (a3, c3, _) = Doubles();
+    c3.Backward();
+    Console.WriteLine($"   in reverse topological order:  a.Grad = {a3.Grad}");
+}
+Console.WriteLine("   and d = b + c (the true dd/da is 6)");
+{
+    var (a1, _, d1) = Doubles();
+    d1.Grad = 1.0;
+    RecurseOncePerNode(d1, []);
+    Console.WriteLine($"   recursing, each node once:     a.Grad = {a1.Grad}   <- b passed its gradient on before c had added to it");
+    var (a2, _, d2) = Doubles();
+    d2.Backward();
+    Console.WriteLine($"   in reverse topological order:  a.Grad = {a2.Grad}");
+}
+
+// 4. The bug: a node used twice. b = a + a, so db/da = 2.
+Console.WriteLine();
+Console.WriteLine("4. b = a + a at a = 3 (the true db/da is 2)");
 var a = new Value(3.0, "a");
 var bb = a + a; bb.Label = "b";
 bb.Grad = 1.0;
@@ -63,9 +90,9 @@ a.Grad = 0;
 bb.Backward();
 Console.WriteLine($"   with b.Backward():        a.Grad = {a.Grad}");
 
-// 4. The lecture's second case: a and b each feed two nodes, d = a*b and e = a+b, then f = d*e.
+// 5. The lecture's second case: a and b each feed two nodes, d = a*b and e = a+b, then f = d*e.
 Console.WriteLine();
-Console.WriteLine("4. d = a*b, e = a + b, f = d*e at a = -2, b = 3");
+Console.WriteLine("5. d = a*b, e = a + b, f = d*e at a = -2, b = 3");
 foreach (bool accumulate in new[] { false, true })
 {
     var (a2, b2, f2) = Diamond();
@@ -91,6 +118,27 @@ foreach (bool accumulate in new[] { false, true })
     Console.WriteLine($"   numerically:              df/da = {(F(-2 + h, 3) - F(-2, 3)) / h:F4}, df/db = {(F(-2, 3 + h) - F(-2, 3)) / h:F4}");
 }
 
+// 6. Why ZeroGrad only has to clear the parameters: everything else is built anew by each forward pass.
+TwoPasses();
+
+// Two forward and backward passes of the neuron through the same weights and bias, without zeroing.
+static void TwoPasses()
+{
+    Console.WriteLine();
+    Console.WriteLine("6. Two forward and backward passes through the same weights, no zeroing in between:");
+    var w1 = new Value(-3.0, "w1");
+    var w2 = new Value(1.0, "w2");
+    var bias = new Value(6.8813735870195432, "b");
+    for (int pass = 1; pass <= 2; pass++)
+    {
+        var x1 = new Value(2.0, "x1");   // the inputs, and every node below, are new Values each pass
+        var x2 = new Value(0.0, "x2");
+        var n = x1 * w1 + x2 * w2 + bias;
+        n.Tanh().Backward();
+        Console.WriteLine($"   pass {pass}: w1.Grad = {w1.Grad:F4}, b.Grad = {bias.Grad:F4}   this pass's n.Grad = {n.Grad:F4}, x1.Grad = {x1.Grad:F4}");
+    }
+}
+
 static (Value a, Value b, Value f) Diamond()
 {
     var a = new Value(-2.0, "a");
@@ -101,8 +149,33 @@ static (Value a, Value b, Value f) Diamond()
     return (a, b, f);
 }
 
-// One node's backward step, as in chapter 4, with the choice the bug is about: add to the operand's
-// gradient (+=), or overwrite it (=).
+// The graph of section 3: a = 1, b = a + a, c = b + b, d = b + c.
+static (Value a, Value c, Value d) Doubles()
+{
+    var a = new Value(1.0, "a");
+    var b = a + a; b.Label = "b";
+    var c = b + b; c.Label = "c";
+    var d = b + c; d.Label = "d";
+    return (a, c, d);
+}
+
+// Backward as a plain recursion: a node's step, then each child's, along every edge.
+static void RecurseIntoEveryChild(Value v)
+{
+    BackwardStep(v, accumulate: true);
+    foreach (var child in v.Children) RecurseIntoEveryChild(child);
+}
+
+// The same, visiting each node only once.
+static void RecurseOncePerNode(Value v, HashSet<Value> visited)
+{
+    if (!visited.Add(v)) return;
+    BackwardStep(v, accumulate: true);
+    foreach (var child in v.Children) RecurseOncePerNode(child, visited);
+}
+
+// One node's backward step: chapter 4's closures in one function, a switch on the op (the library's Values keep
+// no closures), with the choice the bug is about: add to the operand's gradient (+=), or overwrite it (=).
 static void BackwardStep(Value output, bool accumulate)
 {
     var operands = output.Children;

@@ -2,10 +2,11 @@
 // Chapter 6: tanh taken apart into smaller ops (docs/tutorial/06-tanh-decomposed.md).
 // Run from the repository root: dotnet run examples/06-tanh-decomposed.cs
 using Micrograd;
+using Micrograd.Viz;
 
 // The same neuron three times; only the way tanh is computed changes.
 Run("tanh as one op:            o = n.Tanh()", n => n.Tanh());
-Run("tanh from exp and /:       o = (e - 1) / (e + 1), e = exp(2n)", n =>
+var decomposed = Run("tanh from exp and /:       o = (e - 1) / (e + 1), e = exp(2n)", n =>
 {
     var e = (2 * n).Exp(); e.Label = "e";
     return (e - 1) / (e + 1);
@@ -16,6 +17,11 @@ Run("division as a power:       o = (e - 1) * (e + 1)^-1", n =>
     return (e - 1) * (e + 1).Pow(-1);
 });
 
+// The longer graph, for drawing: dot -Tsvg out/06-tanh-decomposed.dot -o out/06-tanh-decomposed.svg
+File.WriteAllText(Path.Combine(Directory.CreateDirectory("out").FullName, "06-tanh-decomposed.dot"), Dot.Write(decomposed));
+Console.WriteLine("Wrote out/06-tanh-decomposed.dot: the graph of the neuron with tanh taken apart, after Backward");
+Console.WriteLine();
+
 // The library's gradient check: backward against central differences, for every input at once.
 var check = Gradients.Check(
     v => { var e = (2 * (v[0] * v[1] + v[2] * v[3] + v[4])).Exp(); return (e - 1) / (e + 1); },
@@ -25,7 +31,7 @@ Console.WriteLine($"   backward:           {string.Join("  ", check.Analytic.Sel
 Console.WriteLine($"   central difference: {string.Join("  ", check.Numerical.Select(g => $"{g,7:F4}"))}");
 Console.WriteLine($"   worst relative error below 1e-6: {check.WorstRelativeError < 1e-6}");
 
-static void Run(string title, Func<Value, Value> squash)
+static Value Run(string title, Func<Value, Value> squash)
 {
     var x1 = new Value(2.0, "x1");
     var x2 = new Value(0.0, "x2");
@@ -40,6 +46,7 @@ static void Run(string title, Func<Value, Value> squash)
     Console.WriteLine($"   o = {o.Data:F4}   x1.Grad = {x1.Grad:F4}   w1.Grad = {w1.Grad:F4}   x2.Grad = {x2.Grad:F4}   w2.Grad = {w2.Grad:F4}   b.Grad = {b.Grad:F4}");
     Console.WriteLine($"   ops from n to o: {string.Join(" ", OpsAfter(o, n))}");
     Console.WriteLine();
+    return o;
 }
 
 // The ops between n and o, in the order they ran.

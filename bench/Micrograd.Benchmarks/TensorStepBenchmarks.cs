@@ -45,7 +45,7 @@ public class TensorStepBenchmarks
         var sgd = new Sgd(model.Parameters(), 0.1);
         return () =>
         {
-            var loss = Losses.Hinge(model.Forward(x), y) + Losses.L2(model.Parameters(), 1e-4);
+            var loss = TensorLosses.Hinge(model.Forward(x), y) + TensorLosses.L2(model.Parameters(), 1e-4);
             sgd.ZeroGrad();
             loss.Backward();
             sgd.Step();

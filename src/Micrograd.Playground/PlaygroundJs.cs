@@ -18,8 +18,14 @@ public sealed class PlaygroundJs(IJSRuntime js) : IAsyncDisposable
         await (await Module).InvokeVoidAsync("renderDot", element, dot);
 
     /// <summary>Draws the boundary image and the points (flat pixel x, pixel y, class triples).</summary>
-    public async Task DrawTrainingAsync(ElementReference canvas, byte[] rgba, int cells, double[] points, string[] colors, int selected) =>
-        await (await Module).InvokeVoidAsync("drawTraining", canvas, rgba, cells, points, colors, selected);
+    public async Task DrawTrainingAsync(ElementReference canvas, byte[] rgba, int cells, double[] points, double[] validation, string[] colors, int selected) =>
+        await (await Module).InvokeVoidAsync("drawTraining", canvas, rgba, cells, points, validation, colors, selected);
+
+    /// <summary>Draws each neuron's map into its canvas: <paramref name="rgba"/> the images of cells × cells one
+    /// after the other, <paramref name="lines"/> four numbers per neuron, its zero line's ends as fractions of the
+    /// size (negative: no line).</summary>
+    public async Task DrawNeuronsAsync(ElementReference[] canvases, int cells, byte[] rgba, double[] lines) =>
+        await (await Module).InvokeVoidAsync("drawNeurons", canvases, cells, rgba, lines);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,7 @@
 namespace Micrograd;
 
 /// <summary>Built from Values, so that <see cref="Value.Backward()"/> tells each parameter which way to move.</summary>
-public static partial class Losses
+public static class Losses
 {
     /// <summary>The lecture's loss.</summary>
     public static Value SumSquaredError(IReadOnlyList<Value> predictions, IReadOnlyList<double> targets)

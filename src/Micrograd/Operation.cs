@@ -1,5 +1,3 @@
-using Micrograd.Compile;
-
 namespace Micrograd;
 
 /// <summary>An op as the scalar engine and the tape see it behind a node's one-byte code (a byte keeps a node
@@ -23,9 +21,9 @@ internal abstract class Operation
     /// <summary>d(node)/da and d(node)/db at the node's current values (db is 0 for a one-operand op).</summary>
     public abstract (double da, double db) Local(Value node);
 
-    public abstract void Forward(TapeArrays tape, int start, int end);
-
-    public abstract void Backward(TapeArrays tape, int start, int end);
+    /// <summary>Calls the visitor's method for this op's kind with the op's definition as a type, so that code
+    /// above the core (the tape) can run the op's rules without the core knowing it.</summary>
+    public abstract TResult Accept<TResult>(IOperationVisitor<TResult> visitor);
 
     protected static byte Register(Operation op)
     {
@@ -44,8 +42,7 @@ internal abstract class Operation
         public override string Symbol(Value node) => TOp.Symbol;
         public override bool HasSecondOperand => false;
         public override (double da, double db) Local(Value node) => (TOp.Local(node.A!.Data, node.Data), 0);
-        public override void Forward(TapeArrays tape, int start, int end) => TapeLoops.Forward<TOp>(tape, start, end);
-        public override void Backward(TapeArrays tape, int start, int end) => TapeLoops.Backward<TOp>(tape, start, end);
+        public override TResult Accept<TResult>(IOperationVisitor<TResult> visitor) => visitor.Unary<TOp>();
     }
 
     public sealed class Binary<TOp> : Operation where TOp : struct, IBinaryOp
@@ -55,8 +52,7 @@ internal abstract class Operation
         public override string Symbol(Value node) => TOp.Symbol;
         public override bool HasSecondOperand => true;
         public override (double da, double db) Local(Value node) => TOp.Local(node.A!.Data, node.B!.Data, node.Data);
-        public override void Forward(TapeArrays tape, int start, int end) => TapeLoops.ForwardBinary<TOp>(tape, start, end);
-        public override void Backward(TapeArrays tape, int start, int end) => TapeLoops.BackwardBinary<TOp>(tape, start, end);
+        public override TResult Accept<TResult>(IOperationVisitor<TResult> visitor) => visitor.Binary<TOp>();
     }
 
     /// <summary>A second operand that is the op's constant (Pow's exponent): a hidden leaf, not one of the
@@ -68,7 +64,15 @@ internal abstract class Operation
         public override string Symbol(Value node) => TOp.Symbol + PythonFloat.FormatExponent(node.B!.Data);
         public override bool HasSecondOperand => false;
         public override (double da, double db) Local(Value node) => (TOp.Local(node.A!.Data, node.B!.Data, node.Data).da, 0);
-        public override void Forward(TapeArrays tape, int start, int end) => TapeLoops.ForwardBinary<TOp>(tape, start, end);
-        public override void Backward(TapeArrays tape, int start, int end) => TapeLoops.BackwardBinary<TOp>(tape, start, end);
+        public override TResult Accept<TResult>(IOperationVisitor<TResult> visitor) => visitor.Binary<TOp>();
     }
+}
+
+/// <summary>Something done per kind of op, with the op's definition as a type argument (see <see cref="Operation.Accept"/>).</summary>
+internal interface IOperationVisitor<TResult>
+{
+    TResult Unary<TOp>() where TOp : struct, IUnaryOp;
+
+    /// <summary>A two-operand op, the second operand an input or the op's constant.</summary>
+    TResult Binary<TOp>() where TOp : struct, IBinaryOp;
 }

@@ -132,7 +132,7 @@ public sealed class Value
     /// value or gradient.</exception>
     public void Backward(bool detectAnomaly)
     {
-        using var order = TopologicalSort.Of(this);
+        using var order = TopologicalSort.Of<Value, ValueGraph>(this);
         var nodes = order.Nodes;
         if (detectAnomaly) Anomaly.CheckValues(nodes);
 

@@ -7,9 +7,9 @@ public class TutorialDocsTests
     public static TheoryData<string> Chapters() => new(Repo.Chapters());
 
     [Fact]
-    public void There_are_eleven_chapters_each_named_like_its_example()
+    public void There_are_twelve_chapters_each_named_like_its_example()
     {
-        Assert.Equal(11, Repo.Chapters().Count);
+        Assert.Equal(12, Repo.Chapters().Count);
         Assert.Equal(Repo.Chapters(), Repo.Examples());
     }
 
@@ -58,11 +58,59 @@ public class TutorialDocsTests
         var known = Lines(Repo.ReadExample(chapter));
         foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "src", "Micrograd"), "*.cs", SearchOption.AllDirectories))
             known.UnionWith(Lines(File.ReadAllText(file)));
+        known.UnionWith(Lines(File.ReadAllText(Path.Combine(ExerciseRunner.Folder, "solution", "Value.cs"))));
 
         foreach (var block in Markdown.Blocks(Repo.ReadChapter(chapter)).Where(b => b.Info == "csharp"))
             foreach (var line in block.Lines.Select(l => l.Trim()).Where(l => l.Length > 0 && l is not ("..." or "// ...")))
                 Assert.True(known.Contains(line),
-                    $"{chapter}.md, code block at line {block.LineNumber}: \"{line}\" is not in examples/{chapter}.cs nor in src/Micrograd.");
+                    $"{chapter}.md, code block at line {block.LineNumber}: \"{line}\" is not in examples/{chapter}.cs, src/Micrograd nor the lecture's Value (examples/build-it-yourself/solution/Value.cs).");
+    }
+
+    [Fact]
+    public void The_build_it_yourself_guide_quotes_the_learners_file_and_is_in_the_index()
+    {
+        var template = Lines(File.ReadAllText(Path.Combine(ExerciseRunner.Folder, "Value.cs")));
+        string guide = File.ReadAllText(Path.Combine(Repo.TutorialDir, "build-it-yourself.md"));
+        foreach (var block in Markdown.Blocks(guide).Where(b => b.Info == "csharp"))
+            foreach (var line in block.Lines.Select(l => l.Trim()).Where(l => l.Length > 0))
+                Assert.True(template.Contains(line), $"build-it-yourself.md, code block at line {block.LineNumber}: \"{line}\" is not in examples/build-it-yourself/Value.cs.");
+        Assert.Contains("](build-it-yourself.md)", File.ReadAllText(Path.Combine(Repo.TutorialDir, "README.md")));
+        Assert.Contains("](build-it-yourself.md)", Repo.ReadChapter("04-neuron"));
+    }
+
+    /// <summary>Every page of docs/tutorial/, and every page outside it that links into it (the repository's
+    /// README.md and docs/*.md), links only to files that exist: a renumbered chapter leaves no dead link.</summary>
+    [Fact]
+    public void Links_into_and_within_the_tutorial_point_at_files_that_exist()
+    {
+        var pages = Directory.GetFiles(Repo.TutorialDir, "*.md")
+            .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "docs"), "*.md"))
+            .Append(Path.Combine(Repo.Root, "README.md"));
+        foreach (var page in pages)
+            foreach (var target in Markdown.LinkTargets(File.ReadAllText(page)).Where(t => !t.Contains("://", StringComparison.Ordinal)))
+            {
+                string path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, target));
+                bool intoTutorial = path.StartsWith(Repo.TutorialDir, StringComparison.Ordinal) || page.StartsWith(Repo.TutorialDir, StringComparison.Ordinal);
+                if (intoTutorial)
+                    Assert.True(File.Exists(path) || Directory.Exists(path), $"{Path.GetRelativePath(Repo.Root, page)} links to {target}, which does not exist.");
+            }
+    }
+
+    /// <summary>Each picture in docs/tutorial/images/ is shown by a chapter and listed by the tool that draws it.</summary>
+    [Fact]
+    public void Every_picture_is_shown_and_made_by_the_picture_tool()
+    {
+        string chapters = string.Concat(Directory.GetFiles(Repo.TutorialDir, "*.md").Select(File.ReadAllText));
+        string tool = File.ReadAllText(Path.Combine(Repo.Root, "tools", "TutorialPictures", "Program.cs"));
+        string list = File.ReadAllText(Path.Combine(Repo.Root, "tools", "TutorialPictures", "README.md"));
+        var pictures = Directory.GetFiles(Path.Combine(Repo.TutorialDir, "images")).Select(Path.GetFileName).ToList();
+        Assert.True(pictures.Count >= 16, $"Expected the tutorial's pictures in docs/tutorial/images, found {pictures.Count}.");
+        foreach (var picture in pictures)
+        {
+            Assert.Contains($"](images/{picture})", chapters);
+            Assert.Contains($"\"{picture}\"", tool);
+            Assert.Contains($"`{picture}`", list);
+        }
     }
 
     [Fact]

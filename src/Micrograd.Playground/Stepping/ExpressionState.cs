@@ -11,12 +11,21 @@ public sealed class ExpressionState
     private readonly Dictionary<string, double> _values = new(StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="text"/> with <paramref name="values"/> for its variables (1 for any
-    /// not given).</summary>
-    public ExpressionState(string text, IReadOnlyDictionary<string, double>? values = null)
+    /// not given); <paramref name="labels"/> names the computed nodes in topological order, the output last
+    /// (as the lecture names L's graph), while the text is unchanged.</summary>
+    public ExpressionState(string text, IReadOnlyDictionary<string, double>? values = null, IReadOnlyList<string>? labels = null)
     {
         if (values is not null) foreach (var (k, v) in values) _values[k] = v;
+        _labels = labels;
+        _labelledText = text;
         SetText(text);
     }
+
+    /// <summary>The preset's text, values and names.</summary>
+    public static ExpressionState Of(ExpressionPreset preset) => new(preset.Text, preset.Values, preset.Labels);
+
+    private readonly IReadOnlyList<string>? _labels;
+    private readonly string _labelledText;
 
     public string Text { get; private set; } = "";
 
@@ -67,15 +76,33 @@ public sealed class ExpressionState
         Rebuild();
     }
 
-    // The graph afresh, labelled for reading: the output "f" (as the command labels it), the other computed
-    // nodes n1, n2, ... in topological order; then Backward.
+    /// <summary>The output's name: "f" as the command names it, or "L" (the lecture's) when a variable is
+    /// called f; the preset's name while its text is unchanged.</summary>
+    public string OutputName => Graph?.Root.Label ?? (Variables.Contains("f") ? "L" : "f");
+
+    /// <summary>The nudge check of <paramref name="variable"/>: ΔL, how much the output moves when the variable
+    /// alone moves by <paramref name="h"/> (evaluated afresh by the library), beside grad·h, the change the
+    /// gradient predicts. They agree to first order: the smaller h, the closer.</summary>
+    public (double DeltaL, double GradTimesH) Nudge(string variable, double h)
+    {
+        if (Parsed is null || Graph is null) throw new InvalidOperationException("Expected an expression that parses.");
+        var at = Variables.ToDictionary(v => v, ValueOf);
+        double before = Parsed.Evaluate(at);
+        at[variable] += h;
+        return (Parsed.Evaluate(at) - before, Gradients[variable] * h);
+    }
+
+    // The graph afresh, labelled for reading: the output as OutputName says, the other computed nodes n1, n2,
+    // ... in topological order (or the preset's names); then Backward.
     private void Rebuild()
     {
         if (Parsed is null) return;
         Graph = Parsed.Build(Variables.ToDictionary(v => v, ValueOf));
-        int n = 0;
-        foreach (var node in Graph.Root.TopologicalOrder())
-            if (!node.IsLeaf && node.Label is null) node.Label = ReferenceEquals(node, Graph.Root) ? "f" : $"n{++n}";
+        var computed = Graph.Root.TopologicalOrder().Where(node => !node.IsLeaf && node.Label is null).ToArray();
+        bool named = _labels is not null && Text == _labelledText && _labels.Count == computed.Length;
+        string output = Variables.Contains("f") ? "L" : "f";
+        for (int i = 0; i < computed.Length; i++)
+            computed[i].Label = named ? _labels![i] : ReferenceEquals(computed[i], Graph.Root) ? output : $"n{i + 1}";
         Graph.Root.Backward();
         Gradients = Graph.Leaves.ToDictionary(kv => kv.Key, kv => kv.Value.Grad);
     }

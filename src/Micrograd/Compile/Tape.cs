@@ -22,7 +22,7 @@ public sealed class Tape
     private readonly int _output;
 
     /// <summary>A run of nodes with the same op, at the same level: slots [Start, End).</summary>
-    private readonly record struct Segment(Operation Op, int Start, int End);
+    private readonly record struct Segment(TapeOp Op, int Start, int End);
 
     private Tape(TapeArrays arrays, Segment[] segments, int inputStart, int parameterStart,
         Value[] parameters, int[] watched, int output)
@@ -99,7 +99,7 @@ public sealed class Tape
             var v = ordered[j];
             int end = j + 1;
             while (end < ordered.Count && level[ordered[end]] == level[v] && ordered[end].Code == v.Code) end++;
-            segments.Add(new Segment(v.Operation, computedStart + j, computedStart + end));
+            segments.Add(new Segment(TapeOp.Of(v), computedStart + j, computedStart + end));
             j = end;
         }
 

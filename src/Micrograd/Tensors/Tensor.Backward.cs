@@ -22,15 +22,16 @@ public sealed partial class Tensor<T>
         if (!RequiresGrad)
             throw new InvalidOperationException("Expected Backward on a tensor computed from tensors that require a gradient; this one takes part in none.");
 
-        var order = TopologicalOrder();
+        using var order = TopologicalSort.Of<Tensor<T>, TensorGraph<T>>(this);
+        var nodes = order.Nodes;
         try
         {
-            if (detectAnomaly) TensorAnomaly.CheckValues(order);
+            if (detectAnomaly) TensorAnomaly.CheckValues(nodes);
             if (Creator is null) AddToLeaf(this, T.One);
             else GradientSpan()[0] += T.One;
-            for (int i = order.Count - 1; i >= 0; i--)
+            for (int i = nodes.Length - 1; i >= 0; i--)
             {
-                var node = order[i];
+                var node = nodes[i];
                 var creator = node.Creator!;
                 LeafLocks.Run(creator, node);
                 if (detectAnomaly) TensorAnomaly.CheckGradients(creator);
@@ -39,40 +40,13 @@ public sealed partial class Tensor<T>
         }
         finally
         {
-            foreach (var node in order) node.ReturnGradient(); // after an exception, the buffers left
+            foreach (var node in nodes) node.ReturnGradient(); // after an exception, the buffers left
         }
     }
 
     private static void AddToLeaf(Tensor<T> leaf, T value)
     {
         using (leaf.GradLock.Lock.EnterScope()) leaf.GradientSpan()[0] += value;
-    }
-
-    // The computed tensors this one depends on, itself last, each after the tensors it was computed from.
-    // Iterative, with the same visit marks as TopologicalSort, so a deep graph needs no deep call stack.
-    private List<Tensor<T>> TopologicalOrder()
-    {
-        var order = new List<Tensor<T>>();
-        if (Creator is null) return order;
-        long done = TopologicalSort.NextGeneration(), entered = done - 1;
-        var stack = new Stack<Tensor<T>>();
-        stack.Push(this);
-        while (stack.Count > 0)
-        {
-            var t = stack.Pop();
-            if (t.Mark == done) continue;
-            if (t.Mark == entered)
-            {
-                t.Mark = done;
-                order.Add(t);
-                continue;
-            }
-            t.Mark = entered;
-            stack.Push(t);
-            foreach (var input in t.Creator!.Inputs)
-                if (input is { Creator: not null } && input.Mark != done) stack.Push(input);
-        }
-        return order;
     }
 
     /// <summary>Where a backward pass adds this tensor's gradient: a leaf's <see cref="Grad"/> (the caller holds
@@ -107,14 +81,16 @@ public sealed partial class Tensor<T>
     /// loop calls it last, once it has read the loss and called <see cref="Backward()"/>.</summary>
     public void ReleaseGraph()
     {
-        var order = TopologicalOrder();
-        if (order.Count == 0 && _pooled) order.Add(this); // an op's output computed without a graph
-        foreach (var t in order)
-        {
-            if (t._pooled && t._data is not null) TensorPool<T>.Return(t._data);
-            t._data = null;
-            t.Creator = null;
-        }
+        using var order = TopologicalSort.Of<Tensor<T>, TensorGraph<T>>(this);
+        if (order.Nodes.IsEmpty && _pooled) Release(); // an op's output computed without a graph
+        foreach (var t in order.Nodes) t.Release();
+    }
+
+    private void Release()
+    {
+        if (_pooled && _data is not null) TensorPool<T>.Return(_data);
+        _data = null;
+        Creator = null;
     }
 
     /// <summary>Called once this computed tensor has passed its gradient on.</summary>
@@ -135,4 +111,15 @@ public sealed partial class Tensor<T>
         System.Buffers.ArrayPool<T>.Shared.Return(GradBuffer);
         GradBuffer = null;
     }
+}
+
+/// <summary>A tensor graph as the topological sort sees it: a leaf has no creator; a computed tensor's inputs
+/// are its creator's.</summary>
+internal readonly struct TensorGraph<T> : IGraph<Tensor<T>> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static bool IsLeaf(Tensor<T> node) => node.Creator is null;
+    public static long GetMark(Tensor<T> node) => node.Mark;
+    public static void SetMark(Tensor<T> node, long mark) => node.Mark = mark;
+    public static int InputCount(Tensor<T> node) => node.Creator!.Inputs.Length;
+    public static Tensor<T> Input(Tensor<T> node, int index) => node.Creator!.Inputs[index];
 }

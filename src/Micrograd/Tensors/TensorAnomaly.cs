@@ -11,7 +11,7 @@ public sealed class TensorAnomalyException(string message, Tensor tensor) : Arit
 
 internal static class TensorAnomaly
 {
-    public static void CheckValues<T>(List<Tensor<T>> order) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void CheckValues<T>(ReadOnlySpan<Tensor<T>> order) where T : unmanaged, IFloatingPointIeee754<T>
     {
         foreach (var t in order)
         {

@@ -1,3 +1,4 @@
+using Micrograd.Tensors.Nn;
 using System.Numerics;
 using Micrograd.Tensors;
 
@@ -31,16 +32,16 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
     public Tensor<T> Loss<T>(Tensor<T> outputs, Tensor<T> targets, IReadOnlyList<Tensor<T>> parameters) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var loss = DataLoss(outputs, targets);
-        return L2 == 0 ? loss : loss + Losses.L2(parameters, L2);
+        return L2 == 0 ? loss : loss + TensorLosses.L2(parameters, L2);
     }
 
     /// <summary>Without the L2 term.</summary>
     public Tensor<T> DataLoss<T>(Tensor<T> outputs, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> => Kind switch
     {
-        LossKind.SumSquaredError => Losses.SumSquaredError(outputs, targets),
-        LossKind.MeanSquaredError => Losses.MeanSquaredError(outputs, targets),
-        LossKind.Hinge => Losses.Hinge(outputs, targets),
-        LossKind.CrossEntropy => Losses.CrossEntropy(outputs, ClassIndices(targets)),
+        LossKind.SumSquaredError => TensorLosses.SumSquaredError(outputs, targets),
+        LossKind.MeanSquaredError => TensorLosses.MeanSquaredError(outputs, targets),
+        LossKind.Hinge => TensorLosses.Hinge(outputs, targets),
+        LossKind.CrossEntropy => TensorLosses.CrossEntropy(outputs, ClassIndices(targets)),
         _ => throw new InvalidOperationException($"Unknown loss {Kind}."),
     };
 

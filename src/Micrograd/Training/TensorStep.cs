@@ -90,7 +90,7 @@ internal sealed class TensorStep<T> : ITensorStep where T : unmanaged, IFloating
         }
         if (_objective.L2 != 0)
         {
-            var l2 = Losses.L2(_model.Parameters(), _objective.L2);
+            var l2 = TensorLosses.L2(_model.Parameters(), _objective.L2);
             loss += double.CreateChecked(l2.Item());
             l2.ReleaseGraph();
         }

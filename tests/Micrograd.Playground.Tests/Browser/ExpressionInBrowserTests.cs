@@ -71,4 +71,33 @@ public sealed class ExpressionInBrowserTests(PublishedApp app)
         Assert.Equal(library.Leaves.Count, rows.Length);
         Assert.All(rows, r => Assert.DoesNotContain("differs", r.GetAttribute("class") ?? ""));
     }
+
+    [Fact]
+    public void A_link_opens_the_stepper_on_the_lectures_L_at_its_first_step()
+    {
+        using var page = new PlaygroundPage(app, "?view=stepper&preset=lecture-L", "step-position");
+        Assert.Equal("-8", page.Find("expr-value").GetAttribute("data-value"));
+        Assert.Equal("0", page.Find("step-position").Text);
+        Assert.Equal("L", page.Find("step-current").Text);
+        page.Find("step-step").Click();
+        page.Until(d => d.FindElement(By.Id("step-receivers")).GetAttribute("data-labels") == "d,f", "d and f to receive L's gradient");
+        Assert.Contains("d.grad += (local dL/dd = f = -2) × L.grad (1) = -2", page.Find("step-arithmetic").Text);
+        page.DrawnGraph("expr-graph", times: 2);
+        page.Screenshot("stepper");
+    }
+
+    [Fact]
+    public void A_link_with_an_expression_and_values_shows_its_nudge_check()
+    {
+        string expr = Uri.EscapeDataString("(a*b + c) * f");
+        using var page = new PlaygroundPage(app, $"?view=expression&expr={expr}&a=2&b=-3&c=10&f=-2", "nudge-table");
+        Assert.Equal("(a*b + c) * f", page.Find("expr-input").GetAttribute("value"));
+        Assert.Equal("-8", page.Find("expr-value").GetAttribute("data-value"));
+        var e = Expression.Parse("(a*b + c) * f");
+        var at = new Dictionary<string, double> { ["a"] = 2, ["b"] = -3, ["c"] = 10, ["f"] = -2 };
+        double before = e.Evaluate(at);
+        at["a"] += 0.001;
+        Assert.Equal(R(e.Evaluate(at) - before), page.Find("nudge-a").GetAttribute("data-value")); // ΔL, by the library
+        Assert.Equal(R(6 * 0.001), page.Find("nudge-predicted-a").GetAttribute("data-value"));    // dL/da · h = b·f·h
+    }
 }

@@ -19,6 +19,13 @@ public sealed class NeuronInBrowserTests(PublishedApp app)
         var o = (new Value(2.0) * new Value(-2.99) + new Value(0.0) * new Value(1.0) + new Value(6.8813735870195432)).Tanh();
         page.Until(d => d.FindElement(By.Id("neuron-output")).Text == o.Data.ToString("0.0000", CultureInfo.InvariantCulture), "the new output");
         page.DrawnGraph("neuron-graph", times: 2);
+
+        // Its backward pass, from the start: o passes its gradient to n.
+        page.Find("step-reset").Click();
+        page.Until(d => d.FindElement(By.Id("step-position")).Text == "0", "the walk to reset");
+        page.Find("step-step").Click();
+        page.Until(d => d.FindElement(By.Id("step-receivers")).GetAttribute("data-labels") == "n", "n to receive o's gradient");
+        page.DrawnGraph("neuron-graph", times: 4);
         page.Screenshot("neuron");
     }
 }

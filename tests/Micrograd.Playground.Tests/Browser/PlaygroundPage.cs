@@ -7,11 +7,23 @@ internal sealed class PlaygroundPage : IDisposable
 {
     private readonly HeadlessChromium _browser = new();
 
-    public PlaygroundPage(PublishedApp app)
+    /// <summary>Opens the app at <paramref name="query"/> (such as "?view=loop") and waits for element
+    /// <paramref name="readyId"/>, which shows that the view has started.</summary>
+    public PlaygroundPage(PublishedApp app, string query = "", string readyId = "expr-input")
     {
-        _browser.Driver.Navigate().GoToUrl(app.Server.Url);
-        _browser.Until(d => d.FindElement(By.Id("expr-input")), "the app to start");
+        _browser.Driver.Navigate().GoToUrl(app.Server.Url + query);
+        _browser.Until(d => d.FindElement(By.Id(readyId)), "the app to start");
     }
+
+    /// <summary>Sets a select element's value as a person picking an option would (the change event).</summary>
+    public void Select(string id, string value)
+    {
+        _browser.Driver.ExecuteScript("const s = document.getElementById(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));", id, value);
+    }
+
+    /// <summary>Waits until canvas <paramref name="id"/> has been drawn at least <paramref name="times"/> times.</summary>
+    public void DrawnCanvas(string id, int times = 1) => Until(d =>
+        int.TryParse(d.FindElement(By.Id(id)).GetAttribute("data-drawn"), out int n) && n >= times, $"canvas {id} to be drawn");
 
     public HeadlessChromium Browser => _browser;
 

@@ -18,6 +18,7 @@ public sealed class TrainingInBrowserTests(PublishedApp app, ITestOutputHelper o
         // The page stays responsive while training: Pause, clicked during a long run, stops it.
         page.Type("set-steps", "1000");
         page.Until(d => d.FindElement(By.Id("train-status")).Text.Contains("of 1000"), "a run of 1000 steps");
+        page.DrawnCanvas("boundary");
         page.Find("train-run").Click();
         page.Until(d => int.Parse(d.FindElement(By.Id("train-steps")).Text) > 0, "training to start");
         page.Find("train-pause").Click();
@@ -35,6 +36,30 @@ public sealed class TrainingInBrowserTests(PublishedApp app, ITestOutputHelper o
         // Reported, not asserted: speed is measured, never a pass/fail condition of a unit test.
         output.WriteLine($"steps per second: {page.Find("steps-per-second").Text}");
         Assert.Equal("100%", page.Find("train-accuracy").Text);
+        Assert.EndsWith("%", page.Find("validation-accuracy").Text);   // the validation points, never trained on
+        Assert.NotEqual("0.0000", page.Find("train-l2").Text);         // the moons preset's L2 term, α = 1e-4
+        Assert.Equal(16, page.Browser.Driver.FindElements(By.CssSelector("#neuron-tiles canvas")).Count);
+        page.DrawnCanvas("neuron-tile-15");
+        Assert.NotEmpty(page.Find("watch-update").GetAttribute("data-value")!); // L1N0.w0, followed from the start
         page.Screenshot("training");
+    }
+
+    [Fact]
+    public void A_link_opens_yinyang_whose_AdamW_state_the_page_follows()
+    {
+        using var page = new PlaygroundPage(app, "?view=training&preset=yinyang", "train-status");
+        Assert.Equal("yinyang", page.Find("dataset").GetAttribute("value"));
+        Assert.Equal(3, page.Find("click-mode").FindElements(By.CssSelector("option[value^=add]")).Count);
+        page.Select("watch-choice", "0.2.1"); // L1N2.w1
+        for (int i = 1; i <= 3; i++)
+        {
+            page.Find("train-step").Click();
+            page.Until(d => d.FindElement(By.Id("train-steps")).Text == i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"step {i}");
+        }
+        // AdamW's update, recomputed from m and √v, is the library's (the table shows both).
+        page.Until(d => d.FindElement(By.Id("watch-m")).Text.Length > 0, "m");
+        Assert.Equal(page.Find("watch-update").Text, page.Find("watch-predicted").Text);
+        Assert.NotEqual("0", page.Find("watch-sqrtv").Text);
+        page.Screenshot("adamw");
     }
 }

@@ -54,7 +54,7 @@ public class ExpressionViewTests : PlaygroundTestContext
     public void The_chapter_5_example_with_the_bug_on_differs_from_backward()
     {
         var view = Render<ExpressionView>();
-        view.Find("#example-a-plus-a").Click();
+        view.Find("#preset-a-plus-a").Click();
         Assert.Equal("2", view.Find("#grad-a").GetAttribute("data-value"));
         Assert.Empty(view.FindAll("#step-check tr.differs"));
 
@@ -67,5 +67,55 @@ public class ExpressionViewTests : PlaygroundTestContext
         view.Find("#step-step").Click();
         Assert.Equal("a.grad = (local df/da = 1) × f.grad (1) = 1\na.grad = (local df/da = 1) × f.grad (1) = 1",
             view.Find("#step-arithmetic").TextContent);
+    }
+
+    [Fact]
+    public void The_lectures_L_preset_names_its_nodes_as_the_lecture_does()
+    {
+        var view = Render<ExpressionView>(p => p.Add(c => c.Preset, "lecture-L"));
+        Assert.Equal("(a*b + c) * f", view.Find("#expr-input").GetAttribute("value"));
+        Assert.Equal("-8", view.Find("#expr-value").GetAttribute("data-value")); // L = (2·-3 + 10)·-2
+        Assert.Equal("4", view.Find("#grad-f").GetAttribute("data-value"));      // dL/df = d = 4
+        Assert.Equal("-4", view.Find("#grad-b").GetAttribute("data-value"));     // dL/db = a·f = -4
+        var dot = DrawnDots.Last();
+        foreach (var label in new[] { "{ e | data -6.0000", "{ d | data 4.0000", "{ L | data -8.0000", "{ a | data 2.0000" })
+            Assert.Contains(label, dot);
+        Assert.Contains("dL/da", view.Find("#nudge-table").TextContent);
+    }
+
+    [Fact]
+    public void The_nudge_check_compares_the_change_in_L_with_gradient_times_h()
+    {
+        var view = Render<ExpressionView>(p => p.Add(c => c.Preset, "lecture-L"));
+        view.Find("#nudge-h").Change("0.001");
+        double Value(string id) => double.Parse(view.Find(id).GetAttribute("data-value")!, CultureInfo.InvariantCulture);
+        // L is linear in a: L(a + h) − L(a) = b·f·h = 0.006, the gradient 6 times h.
+        Assert.Equal(0.006, Value("#nudge-a"), 12);
+        Assert.Equal(6 * 0.001, Value("#nudge-predicted-a"), 15);
+        var exact = Expression.Parse("(a*b + c) * f");
+        var at = new Dictionary<string, double> { ["a"] = 2, ["b"] = -3, ["c"] = 10, ["f"] = -2 };
+        double before = exact.Evaluate(at);
+        at["f"] += 0.001;
+        Assert.Equal(R(exact.Evaluate(at) - before), view.Find("#nudge-f").GetAttribute("data-value"));
+
+        // Curved: tanh's change differs from grad·h by about h², less for smaller h.
+        view.Find("#preset-neuron").Click();
+        view.Find("#nudge-h").Change("0.1");
+        double far = Math.Abs(Value("#nudge-x") - Value("#nudge-predicted-x"));
+        view.Find("#nudge-h").Change("0.001");
+        double near = Math.Abs(Value("#nudge-x") - Value("#nudge-predicted-x"));
+        Assert.True(near < far / 1000, $"{near} vs {far}");
+    }
+
+    [Fact]
+    public void A_variable_called_f_makes_the_output_L_and_an_address_can_start_the_stepper_at_its_first_step()
+    {
+        var view = Render<ExpressionView>(p => p
+            .Add(c => c.InitialText, "x*f")
+            .Add(c => c.InitialValues, new Dictionary<string, double> { ["x"] = 3, ["f"] = 2 })
+            .Add(c => c.StartAtStart, true));
+        Assert.Equal("6", view.Find("#expr-value").GetAttribute("data-value"));
+        Assert.Equal("0", view.Find("#step-position").TextContent);
+        Assert.Equal("L", view.Find("#step-current").TextContent);
     }
 }

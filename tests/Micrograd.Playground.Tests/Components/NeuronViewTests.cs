@@ -20,4 +20,19 @@ public class NeuronViewTests : PlaygroundTestContext
         Assert.Contains("{ x2 | data 1.0000 | grad", DrawnDots.Last());
         Assert.Equal(2, DrawnDots.Count());
     }
+
+    [Fact]
+    public void The_neurons_backward_pass_steps_node_by_node()
+    {
+        var view = Render<NeuronView>();
+        view.Find("#step-reset").Click();
+        Assert.Equal("o", view.Find("#step-current").TextContent);
+        Assert.Contains("{ w1 | data -3.0000 | grad 0.0000 }", DrawnDots.Last());
+        view.Find("#step-step").Click();
+        Assert.Equal("n", view.Find("#step-receivers").GetAttribute("data-labels"));
+        Assert.Contains("n.grad += (local do/dn = 1 − tanh² = 0.5)", view.Find("#step-arithmetic").TextContent);
+        view.Find("#step-run").Click();
+        Assert.Contains("{ w1 | data -3.0000 | grad 1.0000 }", DrawnDots.Last());
+        Assert.Empty(view.FindAll("#step-check tr.differs"));
+    }
 }

@@ -13,6 +13,7 @@ public abstract class PlaygroundTestContext : BunitContext, IAsyncLifetime
         Module = JSInterop.SetupModule(PlaygroundJs.ModulePath);
         Module.SetupVoid("renderDot", _ => true).SetVoidResult();
         Module.SetupVoid("drawTraining", _ => true).SetVoidResult();
+        Module.SetupVoid("drawNeurons", _ => true).SetVoidResult();
     }
 
     protected BunitJSModuleInterop Module { get; }

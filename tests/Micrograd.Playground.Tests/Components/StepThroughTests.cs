@@ -10,6 +10,8 @@ public class StepThroughTests : PlaygroundTestContext
     {
         var g = Expression.Parse("tanh(x*w + b)").Build(new Dictionary<string, double> { ["x"] = 0.5, ["w"] = -1.5, ["b"] = 0.25 });
         g.Root.Label = "f";
+        int n = 0;
+        foreach (var v in g.Root.TopologicalOrder()) if (!v.IsLeaf && v.Label is null) v.Label = $"n{++n}";
         g.Root.Backward();
         var library = g.Leaves.ToDictionary(kv => kv.Key, kv => kv.Value.Grad);
         graph = g;
@@ -53,5 +55,20 @@ public class StepThroughTests : PlaygroundTestContext
         Assert.Contains("data -0.5000", FilledLine(DrawnDots.Last())); // the second visit: x*w + b = -0.5
     }
 
-    private static string FilledLine(string dot) => Assert.Single(dot.Split('\n'), l => l.Contains("filled", StringComparison.Ordinal));
+    private static string FilledLine(string dot) => Assert.Single(dot.Split('\n'), l => l.Contains("#ffd966", StringComparison.Ordinal));
+
+    [Fact]
+    public void Each_step_marks_the_nodes_that_receive_gradient()
+    {
+        var view = RenderTanh(out var graph);
+        view.Find("#step-reset").Click();
+        Assert.Equal("", view.Find("#step-receivers").GetAttribute("data-labels"));
+        view.Find("#step-step").Click(); // at f = tanh(n): n receives
+        var child = graph.Root.Children[0];
+        Assert.Equal(child.Label, view.Find("#step-receivers").GetAttribute("data-labels"));
+        var filled = DrawnDots.Last().Split('\n').Where(l => l.Contains("style=filled", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, filled.Length);
+        Assert.Contains(filled, l => l.Contains("#b7e1a1", StringComparison.Ordinal) && l.Contains("{ " + child.Label + " | data", StringComparison.Ordinal));
+        Assert.Single(view.FindAll("#step-order li.receiving"));
+    }
 }

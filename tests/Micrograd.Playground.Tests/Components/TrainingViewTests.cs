@@ -64,6 +64,7 @@ public class TrainingViewTests : PlaygroundTestContext
         view.Find("#boundary").Click(new Microsoft.AspNetCore.Components.Web.MouseEventArgs { OffsetX = 201, OffsetY = 199 });
         Assert.Empty(view.FindAll("#contributors"));
         Assert.Contains("{ out |", DrawnDots.Last());
+        Assert.Contains("{ loss |", DrawnDots.Last()); // the loss is backpropagated, as in training
         Assert.Contains("L1N0.w0", DrawnDots.Last());
     }
 
@@ -71,10 +72,11 @@ public class TrainingViewTests : PlaygroundTestContext
     public void Settings_the_library_refuses_show_its_message()
     {
         var view = Render<TrainingView>();
+        view.Find("#set-engine").Change("tape");
         view.Find("#set-batch").Change("10");
         Assert.Contains("Expected the full batch", view.Find("#train-error").TextContent);
         Assert.True(view.Find("#train-run").HasAttribute("disabled"));
-        view.Find("#set-engine").Change("Dynamic"); // minibatches work on the dynamic engine
+        view.Find("#set-engine").Change("dynamic"); // minibatches work on the dynamic engine
         Assert.Empty(view.FindAll("#train-error"));
         view.Find("#train-step").Click();
         Assert.Equal("1", view.Find("#train-steps").TextContent);
@@ -90,5 +92,39 @@ public class TrainingViewTests : PlaygroundTestContext
         view.Find("#dataset").Change("spiral");
         Assert.Equal(2, view.FindAll("#click-mode option[value^=add]").Count);
         Assert.Contains("of 300", view.Find("#train-status").TextContent);
+    }
+
+    [Fact]
+    public void The_panels_show_validation_the_L2_term_the_neurons_and_the_followed_parameter()
+    {
+        var view = Render<TrainingView>();
+        Assert.Equal(["adds a point of class -1", "adds a point of class +1"], view.FindAll("#click-mode option[value^=add]").Select(o => o.TextContent));
+        Assert.Equal("mean squared error", view.Find("#set-loss option[value=mse]").TextContent);
+        Assert.Contains("validation (100 points)", view.Find("#train-status").TextContent);
+        Assert.NotEqual("0.0000", view.Find("#train-l2").TextContent);
+        view.Find("#set-l2").Change("0");
+        Assert.Equal("0.0000", view.Find("#train-l2").TextContent);
+
+        Assert.Equal(16, view.FindAll("#neuron-tiles canvas").Count);
+        var drawn = Module.Invocations["drawNeurons"].Last();
+        Assert.Equal(16 * 18 * 18 * 4, ((byte[])drawn.Arguments[2]!).Length);
+        Assert.Equal(16 * 4, ((double[])drawn.Arguments[3]!).Length);
+
+        view.Find("#watch-choice").Change("0.3.2"); // L1N3.b
+        view.Find("#train-step").Click();
+        Assert.Contains("L1N3.b", view.Find("#watch-table").TextContent);
+        Assert.Empty(view.FindAll("#watch-m")); // SGD keeps no m
+        view.Find("#set-optimizer").Change("adamw");
+        view.Find("#watch-choice").Change("0.3.2");
+        view.Find("#train-step").Click();
+        Assert.Equal(view.Find("#watch-update").TextContent, view.Find("#watch-predicted").TextContent);
+    }
+
+    [Fact]
+    public void A_preset_picks_the_dataset()
+    {
+        var view = Render<TrainingView>(p => p.Add(c => c.Preset, "spiral"));
+        Assert.Contains("of 300", view.Find("#train-status").TextContent);
+        Assert.Equal(2, view.FindAll("#click-mode option[value^=add]").Count);
     }
 }

@@ -1,3 +1,4 @@
+using Micrograd.Tensors.Nn;
 using Micrograd.Tensors;
 
 namespace Micrograd.Tests.Tensors;
@@ -72,9 +73,9 @@ public class TensorErrorTests
     {
         var scores = T(4, 1);
         Assert.Contains("shape [4, 1] but targets of shape [3]",
-            Assert.Throws<ArgumentException>(() => Losses.Hinge(scores, Tensor<double>.FromArray([1, -1, 1], [3]))).Message);
+            Assert.Throws<ArgumentException>(() => TensorLosses.Hinge(scores, Tensor<double>.FromArray([1, -1, 1], [3]))).Message);
         Assert.Contains("got 0.5 for example 2",
-            Assert.Throws<ArgumentException>(() => Losses.Hinge(scores, Tensor<double>.FromArray([1, 0.5, 1, -1], [4]))).Message);
+            Assert.Throws<ArgumentException>(() => TensorLosses.Hinge(scores, Tensor<double>.FromArray([1, 0.5, 1, -1], [4]))).Message);
     }
 
     [Fact]

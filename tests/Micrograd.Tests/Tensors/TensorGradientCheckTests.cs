@@ -1,3 +1,4 @@
+using Micrograd.Tensors.Nn;
 using Micrograd.Data;
 using Micrograd.Tensors;
 
@@ -40,9 +41,9 @@ public class TensorGradientCheckTests
         ["log_softmax axis 1"] = ([[3, 4]], x => x[0].LogSoftmax(1)),
         ["log_softmax axis 0"] = ([[3, 4]], x => x[0].LogSoftmax(0)),
         ["cross_entropy"] = ([[4, 3]], x => x[0].CrossEntropy([2, 0, 1, 2])),
-        ["mse"] = ([[4, 1], [4, 1]], x => Losses.MeanSquaredError(x[0], x[1])),
-        ["hinge"] = ([[4, 1]], x => Losses.Hinge(x[0], Tensor<double>.FromArray([1, -1, -1, 1], [4]))),
-        ["l2"] = ([[2, 3], [3]], x => Losses.L2(x, 0.1)),
+        ["mse"] = ([[4, 1], [4, 1]], x => TensorLosses.MeanSquaredError(x[0], x[1])),
+        ["hinge"] = ([[4, 1]], x => TensorLosses.Hinge(x[0], Tensor<double>.FromArray([1, -1, -1, 1], [4]))),
+        ["l2"] = ([[2, 3], [3]], x => TensorLosses.L2(x, 0.1)),
         ["sqrt"] = ([[2, 3]], x => (x[0] * x[0] + 0.5).Sqrt()),
         ["batched matmul"] = ([[2, 3, 4], [2, 4, 2]], x => x[0].MatMul(x[1])),
         ["batched matmul, right matrix shared"] = ([[2, 3, 4], [4, 2]], x => x[0].MatMul(x[1])),

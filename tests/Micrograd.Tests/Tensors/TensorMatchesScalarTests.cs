@@ -65,7 +65,7 @@ public class TensorMatchesScalarTests
         var losses = new double[100];
         for (int step = 0; step < 100; step++)
         {
-            var loss = Losses.Hinge(model.Forward(x), y) + Losses.L2(model.Parameters(), 1e-4);
+            var loss = TensorLosses.Hinge(model.Forward(x), y) + TensorLosses.L2(model.Parameters(), 1e-4);
             sgd.ZeroGrad();
             loss.Backward();
             sgd.Step();

@@ -14,6 +14,7 @@ internal sealed class Gelu<T>(Tensor<T> a, bool tanh) : Function<T>(a) where T :
 {
     private static readonly T Half = T.CreateChecked(0.5), Kappa = T.CreateChecked(0.044715), Beta = T.CreateChecked(Math.Sqrt(2 / Math.PI));
     private static readonly T InvSqrt2 = T.CreateChecked(1 / Math.Sqrt(2)), InvSqrt2Pi = T.CreateChecked(1 / Math.Sqrt(2 * Math.PI));
+    private static readonly T Kappa3 = T.CreateChecked(3 * 0.044715);
 
     public override string Name => tanh ? "gelu_tanh" : "gelu";
 
@@ -27,7 +28,7 @@ internal sealed class Gelu<T>(Tensor<T> a, bool tanh) : Function<T>(a) where T :
         if (tanh)
         {
             TanhOfInner(x, y);
-            for (int i = 0; i < y.Length; i++) y[i] = Half * x[i] * (T.One + y[i]);
+            VectorLoop.Map(new TanhForm(), x, y, default, y);
         }
         else
         {
@@ -45,12 +46,8 @@ internal sealed class Gelu<T>(Tensor<T> a, bool tanh) : Function<T>(a) where T :
             var buffer = ArrayPool<T>.Shared.Rent(x.Length);
             var t = buffer.AsSpan(0, x.Length);
             TanhOfInner(x, t);
-            for (int i = 0; i < t.Length; i++)
-            {
-                T xi = x[i], ti = t[i];
-                T right = Half * xi * (T.One - ti * ti) * Beta * (T.One + T.CreateChecked(3) * Kappa * xi * xi);
-                grad[i] += gradOutput[i] * (Half * (T.One + ti) + right);
-            }
+            VectorLoop.Map(new TanhFormDerivative(), x, t, gradOutput, t);
+            TensorPrimitives.Add(grad, t, grad);
             ArrayPool<T>.Shared.Return(buffer);
         }
         else
@@ -64,10 +61,32 @@ internal sealed class Gelu<T>(Tensor<T> a, bool tanh) : Function<T>(a) where T :
         }
     }
 
-    // t = tanh(√(2/π)·(x + 0.044715·x³)), the tanh through TensorPrimitives, vectorised.
+    // t = tanh(√(2/π)·(x + 0.044715·x³)), the tanh through TensorPrimitives.
     private static void TanhOfInner(ReadOnlySpan<T> x, Span<T> t)
     {
-        for (int i = 0; i < x.Length; i++) t[i] = Beta * (x[i] + Kappa * x[i] * x[i] * x[i]);
+        VectorLoop.Map(new Inner(), x, default, default, t);
         TensorPrimitives.Tanh(t, t);
+    }
+
+    private readonly struct Inner : IVectorRule<T>
+    {
+        public Vector<T> Apply(Vector<T> x, Vector<T> _, Vector<T> __) => new Vector<T>(Beta) * (x + new Vector<T>(Kappa) * x * x * x);
+    }
+
+    // y = 0.5·x·(1 + t)
+    private readonly struct TanhForm : IVectorRule<T>
+    {
+        public Vector<T> Apply(Vector<T> x, Vector<T> t, Vector<T> _) => new Vector<T>(Half) * x * (Vector<T>.One + t);
+    }
+
+    // g·(0.5·(1 + t) + 0.5·x·(1 - t²)·√(2/π)·(1 + 3·0.044715·x²))
+    private readonly struct TanhFormDerivative : IVectorRule<T>
+    {
+        public Vector<T> Apply(Vector<T> x, Vector<T> t, Vector<T> g)
+        {
+            var half = new Vector<T>(Half);
+            var right = half * x * (Vector<T>.One - t * t) * new Vector<T>(Beta) * (Vector<T>.One + new Vector<T>(Kappa3) * x * x);
+            return g * (half * (Vector<T>.One + t) + right);
+        }
     }
 }

@@ -1,10 +1,9 @@
 using System.Numerics;
-using Micrograd.Tensors;
 
-namespace Micrograd;
+namespace Micrograd.Tensors.Nn;
 
-// The losses of Losses.cs, built from tensor ops.
-public static partial class Losses
+/// <summary>The losses of <see cref="Losses"/> on tensors, built from tensor ops, as torch.nn.functional's.</summary>
+public static class TensorLosses
 {
     /// <exception cref="ArgumentException">When the shapes differ.</exception>
     public static Tensor<T> SumSquaredError<T>(Tensor<T> predictions, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> =>

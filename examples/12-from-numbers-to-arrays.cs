@@ -1,6 +1,6 @@
 #:project ../src/Micrograd/Micrograd.csproj
-// Chapter 11: from numbers to arrays, the tensor engine (docs/tutorial/11-from-numbers-to-arrays.md).
-// Run from the repository root: dotnet run examples/11-from-numbers-to-arrays.cs
+// Chapter 12: from numbers to arrays, the tensor engine (docs/tutorial/12-from-numbers-to-arrays.md).
+// Run from the repository root, built for speed: dotnet run -c Release examples/12-from-numbers-to-arrays.cs
 using System.Diagnostics;
 using Micrograd;
 using Micrograd.Data;
@@ -18,33 +18,44 @@ Speed();
 Console.WriteLine();
 Digits();
 
-// A Linear layer's backward pass is chapter 4's neuron, for every neuron and every example at once: each weight's
-// gradient is a sum over the batch of input times upstream gradient, which is the matrix product Xᵀ·G.
+// A layer's backward pass is chapter 4's neuron, for every neuron and every example at once. The layer is built from
+// raw tensors in PyTorch's layout: W is [out, in] (row j holds neuron j's weights), Y = X·Wᵀ + b.
 static void LinearBackward()
 {
-    var layer = new Linear<double>(2, 3, rng: new Rng(4));
-    var x = Tensor<double>.FromArray([1, 2, 3, -1, 0.5, 4], [3, 2]);        // a batch of 3 examples, 2 inputs each
-    var g = Tensor<double>.FromArray([1, 0, -1, 2, 1, 0, 0.5, -2, 3], [3, 3]); // the upstream gradient dL/dY we choose
-    var y = layer.Forward(x);                                                  // Y = X·W + b, shape [3, 3]
-    var loss = (y * g).Sum();                                                  // so that dL/dY is exactly g
+    var x = Tensor<double>.FromArray([1, 2, 3, -1, 0.5, 4, -2, 1], [4, 2], requiresGrad: true);    // X: 4 examples, 2 inputs each
+    var w = Tensor<double>.FromArray([0.5, -1, 2, 0.25, -0.5, 1.5], [3, 2], requiresGrad: true);   // W: 3 neurons, 2 weights each
+    var b = Tensor<double>.FromArray([0.1, -0.2, 0.3], [3], requiresGrad: true);                  // b: one bias per neuron
+    var g = Tensor<double>.FromArray([1, 0, -1, 2, 1, 0, 0.5, -2, 3, -1, 1, 1], [4, 3]);          // G: the upstream gradient we choose
+    var y = x.MatMul(w.Transpose()) + b;                                                           // Y = X·Wᵀ + b, shape [4, 3]
+    var loss = (y * g).Sum();                                                                      // so that dL/dY is exactly G
     loss.Backward();
 
-    Console.WriteLine("Linear(2, 3) on a batch X of 3 examples: Y = X·W + b");
-    Print("X", x.ToArray(), 3, 2);
-    Print("G = dL/dY", g.ToArray(), 3, 3);
-    Print("W.Grad from Backward", layer.Weight.Grad!.ToArray(), 2, 3);
+    Console.WriteLine("A layer of 3 neurons with 2 inputs on a batch of 4 examples: Y = X·Wᵀ + b");
+    Print("X [4, 2]", x.ToArray(), 4, 2);
+    Print("W [3, 2]", w.ToArray(), 3, 2);
+    Print("G = dL/dY [4, 3]", g.ToArray(), 4, 3);
 
-    // By hand, from chapter 4: d(x·w)/dw = x, times the upstream gradient, added up over the examples.
-    var xs = x.ToArray();
-    var gs = g.ToArray();
-    var dw = new double[2 * 3];
-    for (int i = 0; i < 2; i++)
+    // By hand, from chapter 4: each use of a number adds (other factor) × (upstream gradient) to its gradient.
+    double[] xs = x.ToArray(), ws = w.ToArray(), gs = g.ToArray();
+    var dw = new double[3 * 2];
+    var dx = new double[4 * 2];
+    var db = new double[3];
+    for (int n = 0; n < 4; n++)
         for (int j = 0; j < 3; j++)
-            for (int n = 0; n < 3; n++)
-                dw[i * 3 + j] += xs[n * 2 + i] * gs[n * 3 + j];
-    Print("Xᵀ·G by hand", dw, 2, 3);
-    Print("b.Grad from Backward", layer.Bias.Grad!.ToArray(), 1, 3);
-    Print("G summed over the batch", [.. Enumerable.Range(0, 3).Select(j => gs[j] + gs[3 + j] + gs[6 + j])], 1, 3);
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                dw[j * 2 + i] += gs[n * 3 + j] * xs[n * 2 + i]; // Y[n, j] uses W[j, i] once per example n
+                dx[n * 2 + i] += gs[n * 3 + j] * ws[j * 2 + i]; // and X[n, i] once per neuron j
+            }
+            db[j] += gs[n * 3 + j];                             // and b[j] once per example n
+        }
+    Print("W.Grad from Backward", w.Grad!.ToArray(), 3, 2);
+    Print("Gᵀ·X by hand", dw, 3, 2);
+    Print("X.Grad from Backward", x.Grad!.ToArray(), 4, 2);
+    Print("G·W by hand", dx, 4, 2);
+    Print("b.Grad from Backward", b.Grad!.ToArray(), 1, 3);
+    Print("G summed over the batch", db, 1, 3);
 }
 
 // The same network from the same seed, once made of Values and once of arrays: the same numbers.
@@ -75,7 +86,7 @@ static void SameNumbers()
         scalarSgd.Step();
 
         // the tensor engine: the whole batch at once, the same five steps
-        var tensorLoss = Losses.Hinge(tensor.Forward(x), y) + Losses.L2(tensor.Parameters(), config.L2);
+        var tensorLoss = TensorLosses.Hinge(tensor.Forward(x), y) + TensorLosses.L2(tensor.Parameters(), config.L2);
         tensorSgd.ZeroGrad();
         tensorLoss.Backward();
         tensorSgd.Step();
@@ -83,7 +94,7 @@ static void SameNumbers()
         if (k % 25 == 0 || k == config.Steps - 1)
             Console.WriteLine($"{k,4}  {scalarLoss.Data:F12}      {tensorLoss.Item():F12}");
     }
-    double firstWeight = scalar.Layers[0].Neurons[0].Weights[0].Data, firstTensorWeight = tensor.Layers[0].Weight.ToArray()[0];
+    double firstWeight = scalar.Parameters()[0].Data, firstTensorWeight = tensor.Parameters()[0].ToArray()[0]; // neuron 0's first weight
     Console.WriteLine($"first weight after training: MLP {firstWeight:F12}, TensorMLP {firstTensorWeight:F12}");
 }
 
