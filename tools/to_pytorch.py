@@ -4,12 +4,15 @@
     /usr/bin/python3 tools/to_pytorch.py out/moons/model.json            # writes out/moons/model.pt
     /usr/bin/python3 tools/to_pytorch.py model.onnx --out model.pt --dtype float64
 
-MODEL is a model file written by `micrograd train` (.json) or an MLP-shaped ONNX file (.onnx), such as
-`micrograd export` writes. The script writes the Sequential's state_dict to --out (MODEL with .pt by default)
-and prints the Sequential, with the two lines that load it again. From Python:
+MODEL is a model file (.json): an MLP (layout versions 1 and 2), or a module tree (version 3) of Sequential,
+Linear, Embedding, LayerNorm, Dropout, Flatten, ReLU, Tanh, Sigmoid, GELU, Softmax and LogSoftmax, whose
+parameters keep their names (a TransformerBlock or another kind is refused, naming it); or an MLP-shaped ONNX
+file (.onnx), such as `micrograd export` writes for an MLP. The script writes the model's state_dict to --out
+(MODEL with .pt by default) and prints the Python that builds the model, with the line that loads it again.
+From Python:
 
     from to_pytorch import load
-    model = load("out/moons/model.json")          # an nn.Sequential of Linear layers and activations
+    model = load("out/moons/model.json")          # an nn.Sequential
 
 The Sequential gives the model's own outputs: a JSON model's scores (logits, for a model trained with
 cross-entropy), an ONNX model's outputs (probabilities where the graph ends in a Softmax; --no-softmax drops
@@ -22,6 +25,7 @@ import argparse
 import json
 import os
 import sys
+from collections import OrderedDict
 
 import numpy as np
 import torch
@@ -33,13 +37,50 @@ PASS_THROUGH = {"Identity", "Dropout", "Flatten"}
 
 
 def read_json(path):
-    """A model file: (layers, softmax) with layers as (weights [out][in], biases, activation name)."""
+    """A model file of layout version 1 or 2: (layers, softmax) with layers as (weights [out][in], biases, activation name)."""
     with open(path) as f:
         model = json.load(f)
     if model.get("format") != "micrograd-mlp":
         raise ValueError("expected a Micrograd model file (\"format\": \"micrograd-mlp\")")
     layers = [(layer["weights"], layer["biases"], layer["activation"].lower()) for layer in model["layers"]]
     return layers, False
+
+
+TREE_KINDS = "Sequential, Linear, Embedding, LayerNorm, Dropout, Flatten, ReLU, Tanh, Sigmoid, GELU, Softmax, LogSoftmax"
+
+
+def build(spec, path="the root"):
+    """The nn.Module a version 3 file's module describes (kind, settings, children), its parameters not yet loaded."""
+    kind, s = spec.get("kind"), spec.get("settings", {})
+    if kind == "Sequential":
+        children = spec.get("children", [])
+        return nn.Sequential(OrderedDict((c["name"], build(c, c["name"] if path == "the root" else f"{path}.{c['name']}")) for c in children))
+    simple = {"ReLU": nn.ReLU, "Tanh": nn.Tanh, "Sigmoid": nn.Sigmoid}
+    if kind in simple:
+        return simple[kind]()
+    if kind == "Linear":
+        return nn.Linear(int(s["in_features"]), int(s["out_features"]), bias=bool(s["bias"]))
+    if kind == "Embedding":
+        return nn.Embedding(int(s["num_embeddings"]), int(s["embedding_dim"]))
+    if kind == "LayerNorm":
+        return nn.LayerNorm(int(s["normalized_shape"]), eps=s["eps"], elementwise_affine=bool(s["elementwise_affine"]))
+    if kind == "Dropout":
+        return nn.Dropout(s["p"])
+    if kind == "Flatten":
+        return nn.Flatten(int(s["start_dim"]), int(s["end_dim"]))
+    if kind == "GELU":
+        return nn.GELU(approximate="tanh" if s["tanh"] else "none")
+    if kind in ("Softmax", "LogSoftmax"):
+        return getattr(nn, kind)(dim=int(s["dim"]))
+    raise ValueError(f"the module at {path} is a {kind}, which to_pytorch does not build; it builds {TREE_KINDS}")
+
+
+def read_tree(model, dtype):
+    """A version 3 model file as the nn.Module it describes, with its parameters, in eval mode."""
+    module = build(model["module"]).to(dtype)
+    state = {p["name"]: torch.tensor(p["values"], dtype=torch.float64).reshape(p["shape"]) for p in model["parameters"]}
+    module.load_state_dict(state)  # strict: the names must be the module's, as Micrograd's are PyTorch's
+    return module.eval()
 
 
 def read_onnx(path):
@@ -97,22 +138,52 @@ def sequential(layers, softmax=False, dtype=torch.float32):
     return nn.Sequential(*modules)
 
 
+def module_code(m):
+    """Python that builds the module `m` (without its parameters)."""
+    if isinstance(m, nn.Sequential):
+        names = [name for name, _ in m.named_children()]
+        if names == [str(i) for i in range(len(names))]:
+            return f"nn.Sequential({', '.join(module_code(c) for c in m)})"
+        return f"nn.Sequential(OrderedDict([{', '.join(f'({n!r}, {module_code(c)})' for n, c in m.named_children())}]))"
+    if isinstance(m, nn.Linear):
+        return f"nn.Linear({m.in_features}, {m.out_features}" + (")" if m.bias is not None else ", bias=False)")
+    if isinstance(m, nn.Embedding):
+        return f"nn.Embedding({m.num_embeddings}, {m.embedding_dim})"
+    if isinstance(m, nn.LayerNorm):
+        return f"nn.LayerNorm({m.normalized_shape[0]}, eps={m.eps!r}" + (")" if m.elementwise_affine else ", elementwise_affine=False)")
+    if isinstance(m, nn.Dropout):
+        return f"nn.Dropout({m.p!r})"
+    if isinstance(m, nn.Flatten):
+        return f"nn.Flatten({m.start_dim}, {m.end_dim})"
+    if isinstance(m, nn.GELU):
+        return f"nn.GELU(approximate={m.approximate!r})"
+    if isinstance(m, (nn.Softmax, nn.LogSoftmax)):
+        return f"nn.{type(m).__name__}(dim={m.dim})"
+    return f"nn.{type(m).__name__}()"
+
+
 def code(model, dtype):
     """Python that builds `model`'s architecture, for load_state_dict."""
-    parts = [f"nn.Linear({m.in_features}, {m.out_features})" if isinstance(m, nn.Linear)
-             else "nn.Softmax(dim=1)" if isinstance(m, nn.Softmax) else f"nn.{type(m).__name__}()" for m in model]
-    return f"nn.Sequential({', '.join(parts)})" + (".double()" if dtype == torch.float64 else "")
+    return module_code(model) + (".double()" if dtype == torch.float64 else "")
 
 
 def load(path, dtype=torch.float32, keep_softmax=True):
-    """The model in `path` (.json or .onnx) as an nn.Sequential."""
-    layers, softmax = read_onnx(path) if path.endswith(".onnx") else read_json(path)
-    return sequential(layers, softmax and keep_softmax, dtype)
+    """The model in `path` (.json or .onnx) as an nn.Module (an nn.Sequential for every model file Micrograd writes
+    but a lone layer's), in eval mode."""
+    if path.endswith(".onnx"):
+        layers, softmax = read_onnx(path)
+        return sequential(layers, softmax and keep_softmax, dtype)
+    with open(path) as f:
+        model = json.load(f)
+    if model.get("format") == "micrograd-mlp" and model.get("version") == 3:
+        return read_tree(model, dtype)
+    layers, softmax = read_json(path)
+    return sequential(layers, softmax, dtype)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Turn a Micrograd model (.json or .onnx) into a PyTorch nn.Sequential and its state_dict (.pt).")
-    parser.add_argument("model", help="a model file from `micrograd train` (.json) or an MLP-shaped .onnx file")
+    parser.add_argument("model", help="a model file (.json) or an MLP-shaped .onnx file")
     parser.add_argument("--out", help="where to write the state_dict (default: the model's path with .pt)")
     parser.add_argument("--dtype", choices=["float32", "float64"], default="float32", help="the parameters' type (default float32)")
     parser.add_argument("--no-softmax", action="store_true", help="leave out an ONNX graph's final Softmax (give logits)")
@@ -126,7 +197,7 @@ def main(argv=None):
     out = args.out or os.path.splitext(args.model)[0] + ".pt"
     torch.save(model.state_dict(), out)
     print(f"wrote {out}, the state_dict of this model; to load it in PyTorch:\n")
-    print("import torch\nfrom torch import nn")
+    print("import torch\nfrom torch import nn" + ("\nfrom collections import OrderedDict" if "OrderedDict" in code(model, getattr(torch, args.dtype)) else ""))
     print(f"model = {code(model, getattr(torch, args.dtype))}")
     print(f"model.load_state_dict(torch.load({out!r}))")
     return 0

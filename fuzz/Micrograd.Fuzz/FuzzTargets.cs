@@ -84,11 +84,15 @@ public static class FuzzTargets
         Csv.Parse(new StringReader(text), "label");
     }
 
-    // The bytes of a model file, then one forward pass of the model it describes.
+    // The bytes of a model file, then what predict does with it (the module in its precision, one row), the module
+    // in the other precision, and an MLP's Values.
     private static void ModelFileBytes(byte[] input)
     {
         var loaded = ModelFile.Read(new MemoryStream(input), "fuzz input");
-        loaded.Model.Forward(Enumerable.Range(0, loaded.Model.InputCount).Select(_ => new Value(0.5)).ToArray());
+        if (loaded.Input is { } shape) loaded.Predict([Enumerable.Repeat(shape.Indices ? 0.0 : 0.5, shape.Count).ToArray()]);
+        if (loaded.Precision == Micrograd.Training.Precision.Float32) loaded.ToModule<double>();
+        else loaded.ToModule<float>();
+        if (loaded.IsMlp) loaded.Model.Forward(Enumerable.Range(0, loaded.Model.InputCount).Select(_ => new Value(0.5)).ToArray());
     }
 
     // The bytes as an IDX images file (gzipped or not), then as a dataset with one label per image; and as a
@@ -131,12 +135,17 @@ public static class FuzzTargets
         public override bool CanSeek => false;
     }
 
-    // The bytes of an .onnx file, then what predict does with it (the MLP, one forward pass) and the tensor MLP.
-    // OnnxUnsupportedException, for a graph that is not an MLP, is an OnnxFormatException too.
+    // The bytes of an .onnx file, then what predict does with it (the module, one row), what export does (the
+    // module written as ONNX again), and an MLP's Values. OnnxUnsupportedException is an OnnxFormatException too.
     private static void OnnxBytes(byte[] input)
     {
         var model = OnnxFile.FromBytes(input, "fuzz input");
-        model.ToMLP().Forward(Enumerable.Repeat(0.5, model.InputCount).ToArray());
-        model.ToTensorMLP<float>();
+        var module = model.ToModule<float>();
+        if (model.Input is { } shape)
+        {
+            Predictions.Of(module, shape, [Enumerable.Repeat(shape.Indices ? 0.0 : 0.5, shape.Count).ToArray()]);
+            OnnxFile.ToBytes(module, new OnnxExportOptions { Input = shape });
+        }
+        if (model.IsMlp && model.ToMLP() is { } mlp) mlp.Forward(Enumerable.Repeat(0.5, mlp.InputCount).ToArray());
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Google.Protobuf;
 using Micrograd.Nn;
+using Micrograd.Onnx.Export;
 using Micrograd.Onnx.Proto;
 using Micrograd.Serialization;
 using Micrograd.Tensors.Nn;
@@ -8,22 +9,24 @@ using Micrograd.Tensors.Nn;
 namespace Micrograd.Onnx;
 
 /// <summary>
-/// Saves Micrograd's MLPs as ONNX and reads MLP-shaped ONNX models, such as PyTorch's export of an
-/// nn.Sequential of Linear layers and activations.
+/// Saves any Micrograd network as ONNX, and reads ONNX models into trainable Micrograd networks, such as
+/// PyTorch's export of an nn.Sequential of Linear layers and activations.
 /// </summary>
 /// <remarks>
-/// An exported model is a graph of ONNX IR version <see cref="IrVersion"/> with operator set <see cref="Opset"/>:
-/// per layer a Gemm (weights "L1.weight" of shape [out, in] as PyTorch's Linear keeps them, bias "L1.bias") and
-/// a Relu, Tanh or Sigmoid node unless the layer is linear, then a Softmax where asked. Its input is
-/// <see cref="InputName"/>, of shape [<see cref="BatchDimension"/>, inputs]; its output <see cref="OutputName"/>,
-/// [<see cref="BatchDimension"/>, outputs]. The batch dimension is symbolic: any number of examples at once.
+/// Export traces the module's forward pass and writes each tensor op as ONNX nodes (a Linear as a Gemm, an
+/// activation as its operator, ...): a graph of IR version <see cref="IrVersion"/> with operator set
+/// <see cref="Opset"/>, or 17 where it holds a LayerNormalization and 20 (IR version 9) where it holds a Gelu.
+/// Each parameter is an initializer named by its state-dict name ("0.weight", of shape [out, in] as PyTorch's
+/// Linear keeps it); constants are Constant nodes. The input is <see cref="InputName"/>, the output
+/// <see cref="OutputName"/>; their first dimension, <see cref="BatchDimension"/>, is symbolic: any number of
+/// examples at once. The other dimensions are those of the traced input.
 /// </remarks>
 public static class OnnxFile
 {
-    /// <summary>The ONNX IR version of exported files (ONNX 1.10 to 1.12).</summary>
+    /// <summary>The ONNX IR version of exported files (ONNX 1.10 to 1.13) with operator sets up to 17.</summary>
     public const long IrVersion = 8;
 
-    /// <summary>The version of the standard operator set that exported files use.</summary>
+    /// <summary>The version of the standard operator set that exported files use, unless an operator needs a later one.</summary>
     public const int Opset = 13;
 
     /// <summary>The oldest operator set import reads (Gemm's broadcasting took its present form in 7).</summary>
@@ -43,13 +46,16 @@ public static class OnnxFile
     /// again, transposed copies): 2^24, a model of up to about 8 million parameters.</summary>
     public const long MaxNumbers = 1L << 24;
 
-    /// <summary>Writes <paramref name="model"/> as ONNX to <paramref name="path"/>, atomically: a failure
+    /// <summary>Writes <paramref name="module"/> as ONNX to <paramref name="path"/>, atomically: a failure
     /// midway leaves any earlier file untouched.</summary>
-    public static void Save(MLP model, string path, OnnxExportOptions? options = null) => Write(path, ToBytes(model, options));
+    /// <exception cref="ArgumentException">When the module does not say what it takes (give
+    /// <see cref="OnnxExportOptions.Input"/>), or has a parameter that is not finite.</exception>
+    /// <exception cref="NotSupportedException">For an op that ONNX export has no form for.</exception>
+    public static void Save<T>(Module<T> module, string path, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Write(path, ToBytes(module, options));
 
-    /// <summary>Writes the tensor MLP <paramref name="model"/> as ONNX to <paramref name="path"/>, atomically.</summary>
-    public static void Save<T>(TensorMLP<T> model, string path, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Write(path, ToBytes(model, options));
+    /// <summary>Writes the MLP <paramref name="model"/> as ONNX (through the tensor MLP of its weights).</summary>
+    public static void Save(MLP model, string path, OnnxExportOptions? options = null) => Write(path, ToBytes(model, options));
 
     /// <summary>The bytes <see cref="Save(MLP, string, OnnxExportOptions?)"/> writes.</summary>
     public static byte[] ToBytes(MLP model, OnnxExportOptions? options = null)
@@ -58,21 +64,34 @@ public static class OnnxFile
         return ToBytes(MlpWeights.Of(model), options);
     }
 
-    /// <summary>The bytes <see cref="Save{T}(TensorMLP{T}, string, OnnxExportOptions?)"/> writes. The file's
-    /// number type is <see cref="OnnxExportOptions.ElementType"/>, whatever <typeparamref name="T"/> is.</summary>
-    public static byte[] ToBytes<T>(TensorMLP<T> model, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return ToBytes(MlpWeights.Of(model), options);
-    }
-
-    /// <summary>An MLP's numbers, whichever kind holds them (a model file's <see cref="LoadedModel.Weights"/>),
-    /// as ONNX.</summary>
+    /// <summary>An MLP's numbers, whichever kind holds them, as ONNX.</summary>
     public static byte[] ToBytes(MlpWeights weights, OnnxExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
+        return ToBytes(weights.ToTensorMLP<double>(), options);
+    }
+
+    /// <summary>The bytes <see cref="Save{T}(Module{T}, string, OnnxExportOptions?)"/> writes. The file's number
+    /// type is <see cref="OnnxExportOptions.ElementType"/>, whatever <typeparamref name="T"/> is.</summary>
+    public static byte[] ToBytes<T>(Module<T> module, OnnxExportOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(module);
         options ??= new OnnxExportOptions();
-        return OnnxWriter.Write(MlpDescription.Of(weights, options.OutputSoftmax), options).ToByteArray();
+        var input = options.Input ?? (module as OnnxGraph<T>)?.Input ?? ModelInput.Of(ModuleSpec.Of(module))
+            ?? throw new ArgumentException($"Expected a module whose first layers say what it takes, or OnnxExportOptions.Input; a {module.Kind} does not say.", nameof(module));
+        var graph = ModuleExporter.Graph(module, input, options.ElementType, options.OutputSoftmax, out long opset);
+        graph.DocString = $"A {module.Kind} exported by Micrograd. Input '{InputName}': {input}; output '{OutputName}'.";
+        var model = new ModelProto
+        {
+            IrVersion = opset >= 19 ? 9 : IrVersion,
+            ProducerName = "Micrograd",
+            ProducerVersion = typeof(OnnxFile).Assembly.GetName().Version?.ToString(3) ?? "",
+            Graph = graph,
+        };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
+        foreach (var (key, value) in options.Notes ?? new Dictionary<string, string>())
+            model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        return model.ToByteArray();
     }
 
     private static void Write(string path, byte[] bytes) => AtomicFile.Write(path, s => s.Write(bytes));
@@ -82,7 +101,7 @@ public static class OnnxFile
     /// <param name="maxBytes">The largest file to read; a larger one is refused before reading.</param>
     /// <exception cref="FileNotFoundException">When there is no such file.</exception>
     /// <exception cref="OnnxFormatException">When the file is too large, not ONNX, corrupt or truncated.</exception>
-    /// <exception cref="OnnxUnsupportedException">When the model is not an MLP; names the first node to blame.</exception>
+    /// <exception cref="OnnxUnsupportedException">For an operator, or a form of one, that Micrograd does not read; names the node.</exception>
     public static OnnxModel Load(string path, long maxBytes = DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -94,7 +113,7 @@ public static class OnnxFile
     /// <summary>Reads an ONNX model from <paramref name="stream"/>, at most <paramref name="maxBytes"/> of it
     /// whatever length the stream reports; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="OnnxFormatException">When the stream is too long, not ONNX, corrupt or truncated.</exception>
-    /// <exception cref="OnnxUnsupportedException">When the model is not an MLP; names the first node to blame.</exception>
+    /// <exception cref="OnnxUnsupportedException">For an operator, or a form of one, that Micrograd does not read; names the node.</exception>
     public static OnnxModel Read(Stream stream, long maxBytes = DefaultMaxBytes, string source = "the ONNX model")
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -106,7 +125,7 @@ public static class OnnxFile
 
     /// <summary>Reads an ONNX model from its bytes; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="OnnxFormatException">When the bytes are not an ONNX model, or a corrupt one.</exception>
-    /// <exception cref="OnnxUnsupportedException">When the model is not an MLP; names the first node to blame.</exception>
+    /// <exception cref="OnnxUnsupportedException">For an operator, or a form of one, that Micrograd does not read; names the node.</exception>
     public static OnnxModel FromBytes(ReadOnlySpan<byte> bytes, string source = "the ONNX model")
     {
         ModelProto model;

@@ -49,6 +49,15 @@ public class DocsLimitsTests
     }
 
     [Fact]
+    public void The_cli_reference_states_the_limits_of_module_trees()
+    {
+        string text = Read("docs/cli.md").ReplaceLineEndings(" ");
+        Assert.Contains($"{Micrograd.Serialization.ModelFile.MaxModules:N0} modules", text);
+        Assert.Contains($"| {Micrograd.Serialization.ModelInput.MaxCount:N0} numbers;", text);
+        Assert.Contains("`ModelFile.MaxModules`, `ModelInput.MaxCount`", text);
+    }
+
+    [Fact]
     public void The_cli_reference_states_how_plots_draw_huge_numbers()
     {
         Assert.Equal(1e300, Plots.Png.Limit);

@@ -110,27 +110,27 @@ public class GraphTests
     }
 
     [Fact]
-    public void Model_graph_is_drawn_on_one_input()
+    public void Model_graph_is_its_tensor_graph_on_one_input()
     {
         using var folder = new TempFolder();
         var model = new MLP(2, [2, 1], Activation.Tanh);
         ModelFile.Save(model, folder.File("m.json"), new Dictionary<string, string> { ["inputs"] = "height,weight" });
         var result = CliRunner.Run("graph", "--model", folder.File("m.json"), "0.5", "-0.25", "--format", "dot", "--out", "-");
         Assert.True(result.ExitCode == 0, result.Err);
-        Assert.Contains("{ height | data 0.5000 |", result.Out);
-        Assert.Contains("{ weight | data -0.2500 |", result.Out);
-        Assert.Contains("{ out | data ", result.Out);
-        Assert.Contains("{ L1N0.w0 |", result.Out);
+        Assert.Contains("{ height, weight | [1, 2] | data 0.5000, -0.2500 | grad ", result.Out);
+        var w = model.Layers[0].Neurons.SelectMany(n => n.Weights).Select(v => v.Data.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"{{ 0.weight | [2, 2] | data {string.Join(", ", w)} | grad ", result.Out);
+        Assert.Contains($"{{ out | [1, 1] | data {model.Forward([0.5, -0.25])[0].Data.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)} | grad 1.0000 }}", result.Out);
+        foreach (var op in new[] { "label=\"linear\"", "label=\"tanh\"" }) Assert.Contains(op, result.Out);
     }
 
     [Fact]
-    public void Trained_moons_model_exceeds_the_default_limit()
+    public void A_model_graph_larger_than_the_limit_is_refused()
     {
         using var folder = new TempFolder();
-        var model = new MLP(2, [16, 16, 1]);
-        ModelFile.Save(model, folder.File("m.json"));
-        var result = CliRunner.Run("graph", "--model", folder.File("m.json"), "0.5", "-0.25", "--out", folder.File("m.svg"));
-        CliRunner.AssertBadInput(result, "limit of 500", "--max-nodes");
+        ModelFile.Save(new MLP(2, [16, 16, 1]), folder.File("m.json"));
+        var result = CliRunner.Run("graph", "--model", folder.File("m.json"), "0.5", "-0.25", "--max-nodes", "5", "--out", folder.File("m.svg"));
+        CliRunner.AssertBadInput(result, "the graph has 12 values, more than the limit of 5", "--max-nodes");
     }
 
     [Fact]

@@ -5,10 +5,19 @@ using Micrograd.Serialization;
 
 namespace Micrograd.Cli.Tests;
 
-/// <summary><c>micrograd predict</c> with saved models.</summary>
+/// <summary><c>micrograd predict</c> with saved models, which it runs on the tensor engine in their precision.</summary>
 public class PredictTests
 {
     private static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    // The outputs the tensor engine gives for one input; they agree with the MLP of Values to rounding.
+    private static double[] Tensor(MLP model, params double[] x)
+    {
+        var y = MlpWeights.Of(model).ToTensorMLP<double>().Forward(Micrograd.Tensors.Tensor<double>.FromArray(x, [1, x.Length])).ToArray();
+        var scalar = model.Forward(x).Select(v => v.Data).ToArray();
+        for (int i = 0; i < y.Length; i++) Assert.Equal(scalar[i], y[i], 1e-12);
+        return y;
+    }
 
     private static MLP SaveModel(TempFolder folder, string name, int outputs, string kind)
     {
@@ -26,7 +35,7 @@ public class PredictTests
         {
             var result = CliRunner.Run("predict", "--model", folder.File("m.json"), N(a), N(b));
             Assert.True(result.ExitCode == 0, result.Err);
-            double expected = model.Forward([a, b])[0].Data;
+            double expected = Tensor(model, a, b)[0];
             Assert.Equal(["output  " + N(expected), "class   " + (expected > 0 ? "+1" : "-1")], result.OutLines);
         }
     }
@@ -38,7 +47,7 @@ public class PredictTests
         var model = SaveModel(folder, "m.json", 3, "argmax");
         var result = CliRunner.Run("predict", "--model", folder.File("m.json"), "0.25", "0.75");
         Assert.Equal(0, result.ExitCode);
-        var y = model.Forward([0.25, 0.75]).Select(v => v.Data).ToArray();
+        var y = Tensor(model, 0.25, 0.75);
         Assert.Equal([
             "output1  " + N(y[0]), "output2  " + N(y[1]), "output3  " + N(y[2]),
             "class    " + Array.IndexOf(y, y.Max()),
@@ -54,7 +63,7 @@ public class PredictTests
         var result = CliRunner.Run("predict", "--model", folder.File("m.json"), "--input", folder.File("points.csv"));
         Assert.True(result.ExitCode == 0, result.Err);
         Assert.Equal("x1,x2,output,class", result.OutLines[0]);
-        var y1 = model.Forward([-0.3, 0.5])[0].Data;
+        var y1 = Tensor(model, -0.3, 0.5)[0];
         Assert.Equal($"-0.3,0.5,{N(y1)},{(y1 > 0 ? "+1" : "-1")}", result.OutLines[1]);
         Assert.Equal(3, result.OutLines.Length);
     }

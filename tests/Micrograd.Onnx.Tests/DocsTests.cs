@@ -18,4 +18,12 @@ public sealed class DocsTests
         Assert.Contains($"`{OnnxFile.OutputName}`", text);
         Assert.Equal(64L << 20, OnnxFile.DefaultMaxBytes);
     }
+
+    [Fact]
+    public void TheCliReferenceStatesTheVersionsImportKnows()
+    {
+        string text = File.ReadAllText(Path.Combine(Repo.Root, "docs/cli.md")).ReplaceLineEndings(" ");
+        Assert.Contains($"IR versions {ModelReader.MinIrVersion} to {ModelReader.MaxIrVersion}", text);
+        Assert.Contains($"operator sets {OnnxFile.MinImportOpset} to {ModelReader.MaxOpset}", text);
+    }
 }

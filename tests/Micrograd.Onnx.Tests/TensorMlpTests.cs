@@ -72,9 +72,17 @@ public sealed class TensorMlpTests(TrainedPresets presets)
     }
 
     [Fact]
-    public void MixedHiddenActivationsMakeNoTensorMlpEither()
+    public void MixedHiddenActivationsMakeATensorMlpToo()
     {
         var imported = OnnxFile.Load(Fixture.Path("pytorch/mixed.onnx"));
-        Assert.Throws<OnnxUnsupportedException>(imported.ToTensorMLP<float>);
+        Assert.Equal([Activation.Tanh, Activation.ReLU, Activation.Linear], imported.ToTensorMLP<float>().Activations);
+    }
+
+    [Fact]
+    public void A_graph_that_is_not_an_mlp_says_so()
+    {
+        var imported = OnnxFile.FromBytes(OnnxFile.ToBytes(Models.LanguageModel<float>()), "lm.onnx");
+        Assert.Contains("lm.onnx is not an MLP", Assert.Throws<OnnxUnsupportedException>(imported.ToTensorMLP<float>).Message);
+        Assert.False(imported.IsMlp);
     }
 }

@@ -5,9 +5,9 @@ using Micrograd.Serialization;
 namespace Micrograd.Onnx.Tests;
 
 /// <summary>
-/// The way out to PyTorch: tools/to_pytorch.py turns Micrograd's model files (JSON and ONNX) into nn.Sequential
-/// state_dicts that give Micrograd's outputs. Fixture: tools/reference/to_pytorch_roundtrip.py
-/// (fixtures/to_pytorch.json, from the models in fixtures/models/).
+/// The way out to PyTorch: tools/to_pytorch.py turns Micrograd's model files (JSON of layout versions 1 and 3, and
+/// ONNX) into nn.Sequential state_dicts that give Micrograd's outputs, and refuses, naming it, a module it does not
+/// build. Fixture: tools/reference/to_pytorch_roundtrip.py (fixtures/to_pytorch.json, from the models in fixtures/models/).
 /// </summary>
 public sealed class ToPyTorchTests
 {
@@ -21,8 +21,11 @@ public sealed class ToPyTorchTests
         return data;
     }
 
+    /// <summary>A model the script refuses, with its error.</summary>
+    public sealed record Refusal(string Model, string Error);
+
     /// <summary>The fixture's layout.</summary>
-    public sealed record CasesFile(string Torch, Case[] Cases);
+    public sealed record CasesFile(string Torch, Case[] Cases, Refusal[] Refused);
 
     private static MLP Load(string file) => file.EndsWith(".onnx", StringComparison.Ordinal)
         ? OnnxFile.Load(Fixture.Path(file)).ToMLP()
@@ -33,14 +36,29 @@ public sealed class ToPyTorchTests
     public void TheConvertedModelGivesMicrogradsOutputs(string file, string dtype)
     {
         var c = Fixture.Load<CasesFile>("to_pytorch.json").Cases.Single(c => c.Model == file && c.Dtype == dtype);
-        var model = Load(file);
         var type = dtype == "float64" ? OnnxElementType.Float64 : OnnxElementType.Float32;
+        if (file.EndsWith(".json", StringComparison.Ordinal) && ModelFile.Load(Fixture.Path(file)) is { IsMlp: false } tree)
+        {
+            // A module tree: its own outputs, in the file's precision, against PyTorch's (in the case's dtype).
+            var expected = tree.Predict([.. c.Inputs]).SelectMany(r => r).ToArray();
+            Agreement.Rows(expected, [.. c.Outputs.SelectMany(r => r)], c.Outputs[0].Length, type == OnnxElementType.Float64 ? Agreement.Float64 : 1e-5, $"{file} in PyTorch ({dtype})");
+            return;
+        }
+        var model = Load(file);
 
         for (int i = 0; i < c.Inputs.Length; i++)
         {
             var expected = Agreement.Forward(model, c.Inputs[i], c.Probabilities);
             Agreement.Outputs(model, c.Inputs[i], expected, c.Outputs[i], type, c.Probabilities, $"{file} in PyTorch ({dtype})");
         }
+    }
+
+    [Fact]
+    public void A_module_the_script_does_not_build_is_refused_by_name()
+    {
+        var refusal = Assert.Single(Fixture.Load<CasesFile>("to_pytorch.json").Refused);
+        Assert.Equal("TransformerBlock", ModelFile.Load(Fixture.Path(refusal.Model)).Spec.Kind);
+        Assert.StartsWith("the module at the root is a TransformerBlock, which to_pytorch does not build", refusal.Error);
     }
 
     [Fact]

@@ -15,8 +15,9 @@ The forms covered:
   float64       a float64 model
   single        one Linear layer, nothing else
   opset9        opset 9 (Softmax's old axis rule) with the initializers listed as graph inputs (IR version 3 style)
-  leaky_relu    LeakyReLU: not an MLP op, the error names the node
-  mixed         Tanh then ReLU hidden layers: a valid chain that Micrograd's MLP (one hidden activation) cannot hold
+  leaky_relu    LeakyReLU: an operator Micrograd does not read, the error names the node
+  mixed         Tanh then ReLU hidden layers
+  activations   a different activation after each layer, Dropout, and a LogSoftmax output (predict's CLI test)
 
 Run: /usr/bin/python3 tools/reference/onnx_pytorch.py
 """
@@ -96,7 +97,10 @@ def main():
         case("leaky_relu", nn.Sequential(nn.Linear(2, 4), nn.LeakyReLU(), nn.Linear(4, 1)), [2],
              {"error": "unsupported", "op": "LeakyRelu", "node": "/1/LeakyRelu"}),
         case("mixed", nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 4), nn.ReLU(), nn.Linear(4, 1)), [2],
-             {"layers": [4, 4, 1], "activations": ["Tanh", "ReLU", "Linear"], "softmax": False, "error": "mlp"}),
+             {"layers": [4, 4, 1], "activations": ["Tanh", "ReLU", "Linear"], "softmax": False}),
+        case("activations", nn.Sequential(nn.Linear(3, 8), nn.Tanh(), nn.Linear(8, 8), nn.ReLU(), nn.Dropout(0.1), nn.Linear(8, 6),
+                                          nn.Sigmoid(), nn.Linear(6, 4), nn.LogSoftmax(dim=1)), [3],
+             {"modules": ["Linear", "Tanh", "Linear", "ReLU", "Linear", "Sigmoid", "Linear", "LogSoftmax"]}),
     ]
     with open(os.path.join(OUT, "outputs.json"), "w") as f:
         json.dump({"torch": torch.__version__, "onnx": onnx.__version__, "models": cases}, f, indent=1)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Micrograd.Cli.Models;
 using Micrograd.Onnx;
-using Micrograd.Serialization;
 using Micrograd.Training;
 
 namespace Micrograd.Cli.Commands;
@@ -16,8 +15,9 @@ internal static class ExportCommand
         var dtype = OptionKinds.Choice("--dtype", "float32 (the default, what runtimes serve best) or float64 (every digit of the weights kept).", "float32", "float64");
 
         var command = new Command("export",
-            $"Write a saved model as ONNX (IR version {OnnxFile.IrVersion}, operator set {OnnxFile.Opset}): a Gemm per layer and its Relu, Tanh or Sigmoid, " +
-            $"and a Softmax at the end for a model trained with cross-entropy. Input '{OnnxFile.InputName}' [batch, inputs], output '{OnnxFile.OutputName}' [batch, outputs]; " +
+            $"Write a saved model as ONNX (IR version {OnnxFile.IrVersion}, operator set {OnnxFile.Opset}, or later where an operator needs it): each op of its " +
+            "forward pass as ONNX nodes (a Linear as a Gemm, an activation as its operator, ...), each parameter under its state-dict name, and a Softmax " +
+            $"at the end for a model file trained with cross-entropy. Input '{OnnxFile.InputName}' [batch, ...], output '{OnnxFile.OutputName}' [batch, ...]; " +
             "the model's notes go along as metadata.\nExample: micrograd export --model out/moons/model.json --to moons.onnx")
         {
             model, to, dtype,
@@ -35,14 +35,24 @@ internal static class ExportCommand
             var options = new OnnxExportOptions
             {
                 ElementType = parsed.GetValue(dtype) == "float64" ? OnnxElementType.Float64 : OnnxElementType.Float32,
-                OutputSoftmax = loaded.Notes.GetValueOrDefault(ModelNotes.Loss) == KindNames.Losses.Of(LossKind.CrossEntropy),
+                OutputSoftmax = !loaded.FromOnnx && loaded.LastKind is not ("Softmax" or "LogSoftmax")
+                                && loaded.Notes.GetValueOrDefault(ModelNotes.Loss) == KindNames.Losses.Of(LossKind.CrossEntropy),
                 Notes = loaded.Notes,
             };
-            Train.TrainTargets.Write([(target, OnnxFile.ToBytes(loaded.Weights, options))]);
+            byte[] bytes;
+            try
+            {
+                bytes = loaded.ToOnnx(options);
+            }
+            catch (NotSupportedException e)
+            {
+                throw new CliException($"{from}: {ErrorReport.Decapitalize(e.Message)}");
+            }
+            Train.TrainTargets.Write([(target, bytes)]);
 
             string type = options.ElementType == OnnxElementType.Float64 ? "float64" : "float32";
-            context.Out.WriteLine($"wrote {target}: MLP {loaded.Weights.Shape}{(options.OutputSoftmax ? " + Softmax" : "")}, {type}, " +
-                                  $"input '{OnnxFile.InputName}' [batch, {loaded.Weights.InputCount}], output '{OnnxFile.OutputName}' [batch, {loaded.Weights.OutputCount}]");
+            context.Out.WriteLine($"wrote {target}: {loaded.Description}{(options.OutputSoftmax ? " + Softmax" : "")}, {type}, " +
+                                  $"input '{OnnxFile.InputName}' {loaded.Input}, output '{OnnxFile.OutputName}' [batch, {string.Join(", ", loaded.OutputShape)}]");
             return ExitCodes.Success;
         });
         return command;

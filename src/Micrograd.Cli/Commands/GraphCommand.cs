@@ -23,11 +23,11 @@ internal static class GraphCommand
             Description = "An expression and its variables' values (\"x*y + exp(x)\" x=1 y=2), or with --model the model's inputs (0.5 -0.3).",
         };
         var neuron = OptionKinds.Integer("--neuron", "Draw a single tanh neuron with this many inputs, as in the lecture (x1, w1, ..., b, n, o).", 1, "inputs");
-        var model = new Option<string?>("--model") { Description = "Draw a model saved by 'micrograd train' (or an MLP-shaped .onnx file) on the inputs given as arguments.", HelpName = "file" };
+        var model = new Option<string?>("--model") { Description = "Draw the tensor graph of a model saved by 'micrograd train' (or an .onnx file) on the inputs given as arguments: one record per tensor, one oval per op.", HelpName = "file" };
         var output = OptionKinds.Integer("--output", "With --model: which output to draw and differentiate, from 1 (default 1).", 1);
         var format = OptionKinds.Choice("--format", "dot, svg or png (default: from the --out extension, else svg). SVG and PNG need Graphviz's dot program.", GraphOutput.Formats);
         var outFile = new Option<string?>("--out") { Description = "The file to write (default graph.<format>); - writes DOT or SVG to standard output.", HelpName = "file" };
-        var maxNodes = OptionKinds.Integer("--max-nodes", $"Refuse graphs with more values than this (default {Dot.DefaultMaxNodes}, at most {MostNodes}): larger drawings are unreadable.", 1, max: MostNodes);
+        var maxNodes = OptionKinds.Integer("--max-nodes", $"Refuse graphs with more values (for --model, tensors) than this (default {Dot.DefaultMaxNodes}, at most {MostNodes}): larger drawings are unreadable.", 1, max: MostNodes);
         var dot = new Option<string?>("--dot") { Description = $"The Graphviz dot program to use (default: ${Graphviz.EnvironmentVariable}, else dot on the PATH).", HelpName = "path" };
 
         var command = new Command("graph",
@@ -51,30 +51,29 @@ internal static class GraphCommand
             if (outputIndex is not null && modelPath is null)
                 throw new CliException("--output: only a --model has outputs to choose from");
 
-            Value root;
+            string dotText;
             if (neuronInputs is { } n)
             {
                 if (args.Length > 0) throw new CliException($"--neuron: expected no other arguments, got '{args[0]}'");
                 if (SampleGraphs.NeuronValues(n) > limit)
                     throw new CliException($"--neuron {n}: the graph would have {SampleGraphs.NeuronValues(n)} values, more than the limit of {limit} " +
                                            $"(--max-nodes, which goes up to {MostNodes}); draw a neuron with fewer inputs");
-                root = SampleGraphs.Neuron(n);
+                dotText = Dot.Write(SampleGraphs.Neuron(n), limit);
             }
             else if (modelPath is not null)
             {
                 var loaded = ModelLoading.Load(modelPath);
                 var names = ModelNotes.InputNames(loaded);
-                var input = PredictInputs.FromArguments(args, loaded.Model.InputCount, names);
-                root = SampleGraphs.Model(loaded, names, input, outputIndex ?? 1);
+                var input = PredictInputs.FromArguments(args, loaded.Input.Count, names);
+                dotText = loaded.Graph(input, names, outputIndex ?? 1, limit);
             }
             else
             {
                 if (args.Length == 0)
                     throw new CliException("expected something to draw: --neuron N, --model FILE INPUTS..., or an expression such as \"x*y + exp(x)\" x=1 y=2");
-                root = ExpressionCommandHelpers.Build(args[0], args[1..]).Root;
+                dotText = Dot.Write(ExpressionCommandHelpers.Build(args[0], args[1..]).Root, limit);
             }
 
-            string dotText = Dot.Write(root, limit);
             string? path = parsed.GetValue(outFile);
             string resolved = GraphOutput.Resolve(parsed.GetValue(format), path ?? "");
             GraphOutput.Write(context, dotText, path ?? $"graph.{resolved}", resolved, parsed.GetValue(dot),

@@ -17,7 +17,7 @@ internal static class PredictCommand
             Arity = ArgumentArity.ZeroOrMore,
             Description = "One number per model input, in order (see the model's notes: moons takes x1 x2).",
         };
-        var model = new Option<string>("--model") { Description = "The model file written by 'micrograd train' (such as out/moons/model.json), or an MLP-shaped .onnx file (such as 'micrograd export' writes).", HelpName = "file", Required = true };
+        var model = new Option<string>("--model") { Description = "The model file written by 'micrograd train' (such as out/moons/model.json), or an .onnx file (such as 'micrograd export' or torch.onnx.export writes).", HelpName = "file", Required = true };
         var input = new Option<string?>("--input")
         {
             Description = "Predict every row of this CSV file (header row; the columns named like the model's inputs are used, others ignored) " +
@@ -47,7 +47,7 @@ internal static class PredictCommand
             }
             else
             {
-                var x = PredictInputs.FromArguments(args, loaded.Weights.InputCount, names);
+                var x = PredictInputs.FromArguments(args, loaded.Input.Count, names);
                 var y = loaded.Predict([x])[0];
                 string Name(int i) => y.Length == 1 ? "output" : $"output{i + 1}";
                 int width = Math.Max("class".Length, Name(y.Length - 1).Length);
@@ -60,9 +60,9 @@ internal static class PredictCommand
         return command;
     }
 
-    private static void WriteCsv(TextWriter w, Serialization.LoadedModel model, IReadOnlyList<string> names, OutputKind kind, IReadOnlyList<double[]> rows)
+    private static void WriteCsv(TextWriter w, LoadedNetwork model, IReadOnlyList<string> names, OutputKind kind, IReadOnlyList<double[]> rows)
     {
-        int outputs = model.Weights.OutputCount;
+        int outputs = model.OutputCount;
         var header = new List<string>(names);
         header.AddRange(outputs == 1 ? ["output"] : Enumerable.Range(1, outputs).Select(i => $"output{i}"));
         if (kind != OutputKind.Value) header.Add("class");

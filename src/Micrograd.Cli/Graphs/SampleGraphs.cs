@@ -1,12 +1,10 @@
 using Micrograd.Data;
 using Micrograd.Nn;
-using Micrograd.Serialization;
 
 namespace Micrograd.Cli.Graphs;
 
-/// <summary>The graphs <c>micrograd graph</c> can draw besides an expression: a single neuron as in the
-/// lecture, and a saved model on one input. Each is drawn after a forward and a backward pass, so every node
-/// shows its data and its grad.</summary>
+/// <summary>The lecture's neuron, which <c>micrograd graph --neuron</c> draws after a forward and a backward
+/// pass, so every node shows its data and its grad (a saved model's graph: <see cref="ModelGraph"/>).</summary>
 internal static class SampleGraphs
 {
     /// <summary>
@@ -55,19 +53,4 @@ internal static class SampleGraphs
     /// <summary>How many Values <see cref="Neuron"/> builds for <paramref name="inputs"/> inputs: x, w and x*w
     /// per input, the running sums, b, n and o.</summary>
     public static long NeuronValues(int inputs) => 4L * inputs + 2;
-
-    /// <summary>The graph of output <paramref name="output"/> (from 1) of a loaded model on one input, its
-    /// input leaves named after the model's inputs.</summary>
-    public static Value Model(LoadedModel loaded, IReadOnlyList<string> inputNames, IReadOnlyList<double> input, int output)
-    {
-        var model = loaded.Model;
-        if (output < 1 || output > model.OutputCount)
-            throw new CliException($"--output: expected an output from 1 to {model.OutputCount}, got {output}");
-        var leaves = input.Select((v, i) => new Value(v, inputNames[i])).ToArray();
-        var outputs = model.Forward(leaves);
-        var root = outputs[output - 1];
-        root.Label = model.OutputCount == 1 ? "out" : $"out{output}";
-        root.Backward();
-        return root;
-    }
 }

@@ -49,25 +49,25 @@ internal static class ModelNotes
     }
 
     /// <summary>The input names of a loaded model: from its notes when they fit, else x1, x2, ...</summary>
-    public static IReadOnlyList<string> InputNames(LoadedModel loaded) =>
-        NotedInputNames(loaded) ?? Enumerable.Range(1, loaded.Weights.InputCount).Select(i => $"x{i}").ToArray();
+    public static IReadOnlyList<string> InputNames(LoadedNetwork loaded) =>
+        NotedInputNames(loaded) ?? Enumerable.Range(1, loaded.Input.Count).Select(i => $"x{i}").ToArray();
 
     /// <summary>The input names saved in a model's notes, or null when it has none (<see cref="CheckInputNames"/>
     /// has refused notes that do not fit).</summary>
-    public static IReadOnlyList<string>? NotedInputNames(LoadedModel loaded) =>
+    public static IReadOnlyList<string>? NotedInputNames(LoadedNetwork loaded) =>
         loaded.Notes.TryGetValue(Inputs, out var text) ? text.Split(',').Select(s => s.Trim()).ToArray() : null;
 
     /// <summary>A model's <c>inputs</c> note must name each input once: a name given twice (in any case, as CSV
     /// columns are matched) would make <c>predict --input</c> read one column into two inputs.</summary>
     /// <exception cref="CliException">For a count that is not the model's, an empty name, or a name given twice,
     /// naming <paramref name="source"/>.</exception>
-    public static void CheckInputNames(LoadedModel loaded, string source)
+    public static void CheckInputNames(LoadedNetwork loaded, string source)
     {
         if (!loaded.Notes.TryGetValue(Inputs, out var text)) return;
         var names = text.Split(',').Select(s => s.Trim()).ToArray();
         string note = $"(its \"{Inputs}\" note is \"{Shorten(text)}\")";
-        if (names.Length != loaded.Weights.InputCount)
-            throw new CliException($"{source}: expected {loaded.Weights.InputCount} input name{(loaded.Weights.InputCount == 1 ? "" : "s")} in the model's notes, one per input, got {names.Length} {note}");
+        if (names.Length != loaded.Input.Count)
+            throw new CliException($"{source}: expected {loaded.Input.Count} input name{(loaded.Input.Count == 1 ? "" : "s")} in the model's notes, one per input, got {names.Length} {note}");
         if (Array.FindIndex(names, n => n.Length == 0) is var empty and >= 0)
             throw new CliException($"{source}: expected a name for every input in the model's notes, got an empty one for input {empty + 1} {note}");
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -80,9 +80,9 @@ internal static class ModelNotes
 
     /// <summary>How to read a loaded model's outputs: from its notes, else by its shape (one output: a value;
     /// several: classes).</summary>
-    public static OutputKind OutputKindOf(LoadedModel loaded) =>
+    public static OutputKind OutputKindOf(LoadedNetwork loaded) =>
         KindNames.Outputs.TryParse(loaded.Notes.GetValueOrDefault(Outputs), out var kind) ? kind
-        : loaded.Weights.OutputCount > 1 ? OutputKind.ArgMax
+        : loaded.OutputCount > 1 ? OutputKind.ArgMax
         : OutputKind.Value;
 
     /// <summary>A label as people write it: "+1" or "-1" for a sign, else the class index.</summary>

@@ -7,19 +7,17 @@ namespace Micrograd.Serialization;
 /// make the loader allocate a huge network), at most <see cref="ModelFile.MaxParameters"/>, all finite.</summary>
 internal static class ModelFileCheck
 {
-    /// <summary>What the file's version and fields say the network is: version 1 files hold scalar MLPs in
-    /// float64 and name neither; version 2 files name both.</summary>
+    /// <summary>What a version 1 or 2 file says the network is: version 1 files hold scalar MLPs in float64 and
+    /// name neither; version 2 files name both.</summary>
     /// <exception cref="ModelFormatException">For another version, or a network or precision missing or unknown.</exception>
     public static (NetworkKind Network, Precision Precision) Kind(ModelFileDto file, string source)
     {
         if (file.Version == 1)
         {
             if (file.Network is not null || file.Precision is not null)
-                throw new ModelFormatException($"{source} has layout version 1, which has no \"network\" or \"precision\"; expected version {ModelFile.Version} with them.");
+                throw new ModelFormatException($"{source} has layout version 1, which has no \"network\" or \"precision\"; expected version 2 with them.");
             return (NetworkKind.MLP, Precision.Float64);
         }
-        if (file.Version != ModelFile.Version)
-            throw new ModelFormatException($"{source} has layout version {file.Version}; this version of Micrograd reads versions 1 and {ModelFile.Version}.");
         if (!KindNames.Networks.TryParse(file.Network, out var network))
             throw new ModelFormatException($"{source}: expected \"network\": {KindNames.Networks.Listed}; got {Quoted(file.Network)}.");
         if (!KindNames.Precisions.TryParse(file.Precision, out var precision))
@@ -39,10 +37,10 @@ internal static class ModelFileCheck
         int missing = Array.IndexOf(file.Layers, null);
         if (missing >= 0)
             throw new ModelFormatException($"{source}, layer {missing + 1}: expected a layer object, got null.");
-        if (file.Inputs <= 0)
-            throw new ModelFormatException($"{source} says the model has {file.Inputs} inputs; expected at least 1.");
+        if (file.Inputs is not > 0)
+            throw new ModelFormatException($"{source} says the model has {file.Inputs ?? 0} inputs; expected at least 1.");
 
-        int inputs = file.Inputs;
+        int inputs = file.Inputs.Value;
         long parameters = 0;
         for (int l = 0; l < file.Layers.Length; l++)
         {
@@ -89,7 +87,7 @@ internal static class ModelFileCheck
         catch (InvalidOperationException e) { throw new ModelFormatException($"{source}: {char.ToLowerInvariant(e.Message[0])}{e.Message[1..]}"); }
     }
 
-    private static void Finite(double x, Precision precision, string where)
+    internal static void Finite(double x, Precision precision, string where)
     {
         if (!double.IsFinite(x))
             throw new ModelFormatException($"{where} is {(double.IsNaN(x) ? "NaN" : x > 0 ? "infinite (or beyond ±1.8e308)" : "-infinite (or beyond ±1.8e308)")}; a model's parameters must be finite numbers.");

@@ -5,11 +5,20 @@ using System.Text.Json.Serialization;
 
 namespace Micrograd.Serialization;
 
-/// <summary>The JSON layout of a model file (version 1 has no Network or Precision).</summary>
-internal sealed record ModelFileDto(string? Format, int Version, string? Network, string? Precision, int Inputs, LayerDto[]? Layers, Dictionary<string, string>? Notes);
+/// <summary>The JSON layout of a model file: versions 1 and 2 hold an MLP as Inputs and Layers (version 1 has no
+/// Network or Precision); version 3 holds a module tree (Module) and its named Parameters.</summary>
+internal sealed record ModelFileDto(string? Format, int Version, string? Network, string? Precision, int? Inputs, LayerDto[]? Layers,
+    ModuleDto? Module, ParameterDto[]? Parameters, Dictionary<string, string>? Notes);
 
 /// <summary>One row of weights per neuron.</summary>
 internal sealed record LayerDto(int Size, string? Activation, double[][]? Weights, double[]? Biases);
+
+/// <summary>A module of the tree: its name among its parent's children (none for the root), its kind, its
+/// settings and its children.</summary>
+internal sealed record ModuleDto(string? Name, string? Kind, Dictionary<string, double>? Settings, ModuleDto[]? Children);
+
+/// <summary>One parameter by its state-dict name: its shape and its numbers, row-major.</summary>
+internal sealed record ParameterDto(string? Name, int[]? Shape, double[]? Values);
 
 /// <summary>Generated at compile time rather than found by reflection, so model files work in trimmed and
 /// native-AOT programs, such as .NET 10's file-based programs.</summary>

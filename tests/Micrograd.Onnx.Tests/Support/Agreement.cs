@@ -45,6 +45,26 @@ public static class Agreement
         for (int j = 0; j < expected.Length; j++) AssertClose(expected[j], actual[j], relative * Math.Abs(expected[j]), $"{what}, output {j + 1}");
     }
 
+    /// <summary>Asserts that each output agrees to <paramref name="relative"/> of itself plus the same share of
+    /// its row's mean size (so that an output near 0, the difference of larger sums, is held to its row's scale);
+    /// returns the largest difference as a share of its bound.</summary>
+    public static double Rows(double[] expected, double[] actual, int width, double relative, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double worst = 0;
+        for (int r = 0; r < expected.Length / width; r++)
+        {
+            double scale = Enumerable.Range(r * width, width).Average(j => Math.Abs(expected[j]));
+            for (int j = r * width; j < (r + 1) * width; j++)
+            {
+                double bound = relative * (Math.Abs(expected[j]) + scale);
+                AssertClose(expected[j], actual[j], bound, $"{what}, row {r + 1}, output {j - r * width + 1}");
+                worst = Math.Max(worst, Math.Abs(actual[j] - expected[j]) / bound);
+            }
+        }
+        return worst;
+    }
+
     private static void AssertClose(double expected, double actual, double bound, string what)
     {
         double error = Math.Abs(actual - expected);

@@ -62,7 +62,7 @@ public sealed class ModelFileTests : IDisposable
         string json = ModelFile.ToJson(model);
         Assert.Contains("\"NaN\"", json);
         var e = Assert.Throws<ModelFormatException>(() => ModelFile.FromJson(json, "m.json"));
-        Assert.Contains("m.json, layer 2, neuron 1, weight 3 is NaN", e.Message);
+        Assert.Contains("m.json, parameter '2.weight', number 3 is NaN", e.Message);
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using Micrograd.Training;
 
 namespace Micrograd.Tests.Serialization;
 
-/// <summary>Model files version 2: tensor MLPs in float64 and float32, saved atomically and read back exactly;
-/// version 1 files still read; a bad network or precision refused in one message (no fixture).</summary>
+/// <summary>Tensor MLPs in model files: float64 and float32, saved atomically and read back exactly; version 1
+/// and 2 files still read; a bad network or precision refused in one message (no fixture).</summary>
 public sealed class TensorModelFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("micrograd-tensor-model-").FullName;
@@ -67,13 +67,31 @@ public sealed class TensorModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Version_2_names_the_network_and_precision()
+    public void Version_3_holds_the_module_tree_and_the_precision()
     {
         string json = ModelFile.ToJson(Trained<float>());
-        Assert.Contains("\"version\": 2", json);
-        Assert.Contains("\"network\": \"tensor-mlp\"", json);
+        Assert.Contains("\"version\": 3", json);
+        Assert.Contains("\"kind\": \"Sequential\"", json);
+        Assert.Contains("\"name\": \"2.weight\"", json);
         Assert.Contains("\"precision\": \"float32\"", json);
-        Assert.Contains("\"network\": \"mlp\"", ModelFile.ToJson(new MLP(2, [1])));
+        Assert.DoesNotContain("\"network\"", json);
+        Assert.Contains("\"precision\": \"float64\"", ModelFile.ToJson(new MLP(2, [1])));
+    }
+
+    [Fact]
+    public void Version_2_files_are_still_read()
+    {
+        const string v2 = """
+            {"format": "micrograd-mlp", "version": 2, "network": "tensor-mlp", "precision": "float32", "inputs": 2,
+             "layers": [{"size": 2, "activation": "tanh", "weights": [[0.5, -2], [1, 1]], "biases": [0.25, 0]},
+                        {"size": 1, "activation": "linear", "weights": [[1, -1]], "biases": [0]}]}
+            """;
+        var loaded = ModelFile.FromJson(v2);
+        Assert.Equal((NetworkKind.TensorMLP, Precision.Float32, 2), (loaded.Network, loaded.Precision, loaded.Version));
+        var module = loaded.ToModule<float>();
+        Assert.Equal("Sequential(\n  (0): Linear(in_features=2, out_features=2, bias=True)\n  (1): Tanh()\n  (2): Linear(in_features=2, out_features=1, bias=True)\n)", module.ToString());
+        double expected = Math.Tanh(0.5 * 2 - 2 * 3 + 0.25) - Math.Tanh(2 + 3);
+        Assert.Equal((float)expected, module.Forward(Tensor<float>.FromArray([2f, 3f], [1, 2])).Item(), 1e-6);
     }
 
     [Fact]
@@ -92,7 +110,8 @@ public sealed class TensorModelFileTests : IDisposable
 
     [Theory]
     [InlineData("\"version\": 1, \"network\": \"mlp\",", "layout version 1, which has no \"network\" or \"precision\"")]
-    [InlineData("\"version\": 3, \"network\": \"mlp\", \"precision\": \"float64\",", "layout version 3; this version of Micrograd reads versions 1 and 2")]
+    [InlineData("\"version\": 3, \"network\": \"mlp\", \"precision\": \"float64\",", "layout version 3, which holds \"module\" and \"parameters\", not \"layers\"")]
+    [InlineData("\"version\": 4, \"network\": \"mlp\", \"precision\": \"float64\",", "layout version 4; this version of Micrograd reads versions 1 to 3")]
     [InlineData("\"version\": 2, \"precision\": \"float64\",", "expected \"network\": mlp or tensor-mlp; got none")]
     [InlineData("\"version\": 2, \"network\": \"cnn\", \"precision\": \"float64\",", "expected \"network\": mlp or tensor-mlp; got \"cnn\"")]
     [InlineData("\"version\": 2, \"network\": \"tensor-mlp\", \"precision\": \"float16\",", "expected \"precision\": float64 or float32; got \"float16\"")]

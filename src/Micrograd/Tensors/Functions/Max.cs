@@ -12,6 +12,11 @@ internal sealed class Max<T>(Tensor<T> a, int axis, bool keepDims) : Function<T>
 
     public override string Name => "max";
 
+    /// <summary>Made non-negative by the forward pass.</summary>
+    public int Axis => _axis;
+
+    public bool KeepDims => keepDims;
+
     protected override Tensor<T> Forward()
     {
         _axis = Shapes.Axis(_axis, A.Dims);

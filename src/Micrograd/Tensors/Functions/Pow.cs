@@ -7,6 +7,8 @@ internal sealed class Pow<T>(Tensor<T> a, T exponent) : Function<T>(a) where T :
 {
     public override string Name => Ops.Pow.Symbol;
 
+    public T Exponent => exponent;
+
     protected override Tensor<T> Forward()
     {
         var output = Output(A.Dims);

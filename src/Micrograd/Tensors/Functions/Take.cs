@@ -19,6 +19,11 @@ internal sealed class Take<T> : Function<T> where T : unmanaged, IFloatingPointI
 
     public override string Name => "take";
 
+    /// <summary>The row indices (read from the indices tensor, when they came in one: the second input).</summary>
+    public ReadOnlySpan<int> Indices => _indices;
+
+    public ReadOnlySpan<int> IndexShape => _indexShape;
+
     protected override Tensor<T> Forward()
     {
         int row = RowLength(A);
