@@ -96,7 +96,8 @@ public static class FuzzTargets
     }
 
     // The bytes as an IDX images file (gzipped or not), then as a dataset with one label per image; and as a
-    // labels file.
+    // labels file, from a stream that can seek and from one that cannot (as a FIFO or a pipe gives it), which
+    // must agree: the same labels, or both refused.
     private static void IdxFile(byte[] input)
     {
         try
@@ -107,7 +108,31 @@ public static class FuzzTargets
         catch (IdxFormatException)
         {
         }
-        Idx.ReadLabels(new MemoryStream(input), "fuzz input");
+        byte[]? piped;
+        try
+        {
+            piped = Idx.ReadLabels(new Unseekable(input), "fuzz input");
+        }
+        catch (IdxFormatException)
+        {
+            piped = null;
+        }
+        byte[] labels;
+        try
+        {
+            labels = Idx.ReadLabels(new MemoryStream(input), "fuzz input");
+        }
+        catch (IdxFormatException) when (piped is not null)
+        {
+            throw new InvalidOperationException("A stream that cannot seek read labels that one that can refused.");
+        }
+        if (piped is null || !piped.AsSpan().SequenceEqual(labels))
+            throw new InvalidOperationException("A stream that cannot seek read other labels than one that can.");
+    }
+
+    private sealed class Unseekable(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     // The bytes of an .onnx file, then what predict does with it (the module, one row), what export does (the

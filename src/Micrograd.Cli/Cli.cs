@@ -24,12 +24,19 @@ public static class Cli
         {
             var root = CreateRootCommand(context);
             var parsed = root.Parse(args);
+            bool help = parsed.Action is { ClearsParseErrors: true };
+
+            if (!help && UnknownWords.Find(parsed) is { } unknown)
+            {
+                context.Err.WriteLine($"error: {unknown} (see '{UnknownWords.Path(parsed.CommandResult.Command)} --help')");
+                return ExitCodes.BadInput;
+            }
 
             // System.CommandLine would print its errors followed by the whole help text; one line that names the
             // problem, and where to read more, is easier to act on. --help clears parse errors, so it still works.
-            if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
+            if (parsed.Errors.Count > 0 && !help)
             {
-                string command = string.Join(' ', CommandPath(parsed.CommandResult.Command));
+                string command = UnknownWords.Path(parsed.CommandResult.Command);
                 // An unrecognized word is the root cause of any "required command was not provided" that comes with it.
                 var error = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
                 context.Err.WriteLine($"error: {ErrorReport.OneLine(error.Message).TrimEnd('.')} (see '{command} --help')");
@@ -71,13 +78,5 @@ public static class Cli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         return root;
-    }
-
-    private static IEnumerable<string> CommandPath(Command command)
-    {
-        var names = new List<string>();
-        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
-            names.Insert(0, c.Name);
-        return names;
     }
 }

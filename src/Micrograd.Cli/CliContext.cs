@@ -15,7 +15,13 @@ public sealed record CliContext(TextWriter Out, TextWriter Err, bool Interactive
     {
     }
 
-    /// <summary>The real console: interactive unless standard output is redirected.</summary>
+    /// <summary>Ctrl+C for the commands that stop cleanly (train); none by default.</summary>
+    public Interrupts Interrupts { get; init; } = new();
+
+    /// <summary>Called after each training step (tests use it to interrupt at a known step).</summary>
+    internal Action<Training.StepRecord>? AfterStep { get; init; }
+
+    /// <summary>The real console: interactive unless standard output is redirected; Ctrl+C is the process's.</summary>
     public static CliContext ForConsole() =>
-        new(Console.Out, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable) { Interrupts = new ConsoleInterrupts() };
 }

@@ -29,15 +29,16 @@ public class BenchTests
     [Fact]
     public void Threads_apply_to_the_tensor_engine_only()
     {
-        var result = CliRunner.Run("bench", "--json", "--warmup", "0", "--steps", "1", "--threads", "3");
+        int processors = Environment.ProcessorCount;
+        var result = CliRunner.Run("bench", "--json", "--warmup", "0", "--steps", "1", "--threads", $"{processors}");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
         var threads = json.RootElement.EnumerateArray()
             .ToDictionary(r => $"{r.GetProperty("workload").GetString()} {r.GetProperty("engine").GetString()}", r => r.GetProperty("threads").GetInt32());
         Assert.Equal(1, threads["moons dynamic"]);
         Assert.Equal(1, threads["moons tape"]);
-        Assert.Equal(3, threads["moons tensor"]);
-        Assert.Equal(3, threads["mnist-mlp tensor"]);
+        Assert.Equal(processors, threads["moons tensor"]);
+        Assert.Equal(processors, threads["mnist-mlp tensor"]);
     }
 
     [Fact]
@@ -45,9 +46,31 @@ public class BenchTests
     {
         var result = CliRunner.Run("bench", "--warmup", "0", "--steps", "1");
         Assert.Equal(0, result.ExitCode);
-        foreach (var word in new[] { "moons", "mnist-mlp", "dynamic", "tape", "tensor", "training step, ms", "median", "mean", "KB/step", "gen 0/1/2" })
+        foreach (var word in new[] { "moons", "mnist-mlp", "dynamic", "tape", "tensor", "training step, ms", "median", "mean", "KB/step", "GC/100 steps", "generations 0/1/2" })
             Assert.Contains(word, result.Out);
     }
+
+    [Fact]
+    public void The_table_fits_80_columns_one_line_per_row()
+    {
+        // Issue 21: the GC column wrapped at 80 columns (the width of redirected output), doubling every row.
+        var result = CliRunner.Run("bench", "--warmup", "0", "--steps", "1");
+        Assert.Equal(0, result.ExitCode);
+        var table = result.OutLines.Where(l => l.StartsWith('│') || l.StartsWith('┌') || l.StartsWith('└') || l.StartsWith('├')).ToArray();
+        Assert.All(table, l => Assert.True(l.Length <= 80, $"{l.Length} characters: {l}"));
+        Assert.Equal(1 + 4, table.Count(l => l.StartsWith('│'))); // the header and one line per workload and engine
+        Assert.Matches(@"^│ moons +│ dynamic │ +1 │ +[0-9.]+ │ +[0-9.]+ │ +[0-9.]+ │ +[0-9.]+/[0-9.]+/[0-9.]+ │$", table.Single(l => l.Contains("dynamic")));
+    }
+
+    [Theory]
+    [InlineData(0.0451234, "0.045")]
+    [InlineData(2.80449, "2.804")]
+    [InlineData(13.987, "13.99")]
+    [InlineData(162.889, "162.9")]
+    [InlineData(1162.889, "1163")]
+    [InlineData(99999.4, "99999")]
+    public void Table_numbers_keep_four_digits_in_five_characters(double x, string expected) =>
+        Assert.Equal(expected, Commands.BenchCommand.Compact(x));
 
     [Theory]
     [InlineData("--steps", "0")]
@@ -57,6 +80,24 @@ public class BenchTests
     [InlineData("--warmup", "soon")]
     public void Bad_count_is_one_line(string option, string value) =>
         CliRunner.AssertBadInput(CliRunner.Run("bench", option, value), option);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(int.MaxValue - 1)]
+    public void More_threads_than_processors_are_refused_not_reported(int beyond)
+    {
+        // Issue 21: --threads 2147483647 was printed in the table, though no more threads than processors ran.
+        int processors = Environment.ProcessorCount;
+        string asked = ((long)processors + beyond).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        CliRunner.AssertBadInput(CliRunner.Run("bench", "--threads", asked),
+            $"--threads: expected a whole number from 1 to {processors} (this machine has {processors} processor", $"got '{asked}'");
+    }
+
+    [Fact]
+    public void Steps_beyond_the_limit_are_one_line_not_an_out_of_memory()
+    {
+        CliRunner.AssertBadInput(CliRunner.Run("bench", "--steps", "2147483647"), $"--steps: expected a whole number from 1 to {Commands.BenchCommand.MaxSteps}, got '2147483647'");
+    }
 
     [Fact]
     public void Median_of_even_and_odd_counts()

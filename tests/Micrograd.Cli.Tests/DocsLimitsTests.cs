@@ -31,6 +31,7 @@ public class DocsLimitsTests
         Assert.Contains($"{Csv.MaxBytes:N0} bytes", text);
         Assert.Contains($"{Csv.MaxRows:N0} rows", text);
         Assert.Contains($"{Csv.MaxColumns:N0} columns", text);
+        Assert.Contains($"lines of {Csv.MaxLineChars:N0} characters", text.ReplaceLineEndings(" "));
     }
 
     [Theory]

@@ -53,25 +53,26 @@ public class HostileInputTests
         CliRunner.AssertBadInput(result, "huge.csv", $"at most {Csv.MaxBytes:N0} bytes", "3,000,000,000");
     }
 
+    // Plots draw any numbers, even those of a network that could not train on them (train itself refuses such
+    // a run: see DivergenceTests).
     [Fact]
     public void Plots_survive_numbers_near_the_largest_double()
     {
-        using var folder = new TempFolder();
-        File.WriteAllLines(folder.File("big.csv"), ["a,b,y", "1.7e308,-1.7e308,1", "-1.7e308,1.7e308,-1", "0,0,1"]);
-        var result = CliRunner.Run("train", "--dataset", folder.File("big.csv"), "--label", "y", "--steps", "2", "--out", folder.File("o"));
-        Assert.True(result.ExitCode == 0, result.Err);
-        Assert.Equal((Plots.DecisionBoundary.Width, Plots.DecisionBoundary.Height), PngFile.Size(folder.File("o/decision-boundary.png")));
-        Assert.Equal((Plots.LossCurve.Width, Plots.LossCurve.Height), PngFile.Size(folder.File("o/loss.png")));
+        var data = new Dataset("big", [[1.7e308, -1.7e308], [-1.7e308, 1.7e308], [0, 0]], [1, -1, 1]);
+        var trainer = new Trainer(Presets.Moons with { Steps = 2 }, Datasets.TrainOnly(data));
+        var history = trainer.Run();
+        Assert.Equal((Plots.DecisionBoundary.Width, Plots.DecisionBoundary.Height), PngFile.Size(Plots.DecisionBoundary.Render(trainer, "big")));
+        Assert.Equal((Plots.LossCurve.Width, Plots.LossCurve.Height), PngFile.Size(Plots.LossCurve.Render(history, "big")));
     }
 
     [Fact]
     public void Regression_plots_survive_targets_near_the_largest_double()
     {
-        using var folder = new TempFolder();
-        File.WriteAllLines(folder.File("big.csv"), ["a,b,y", "1.7e308,2,1.7e308", "2,-1.7e308,-1.7e308", "0,0,5", "1,1,1e308"]);
-        var result = CliRunner.Run("train", "--dataset", folder.File("big.csv"), "--label", "y", "--steps", "2", "--lr", "1e300", "--out", folder.File("o"));
-        Assert.True(result.ExitCode == 0, result.Err);
-        Assert.True(File.Exists(folder.File("o/decision-boundary.png")));
+        var data = new Dataset("big", [[1.7e308, 2], [2, -1.7e308], [0, 0], [1, 1]], [1.7e308, -1.7e308, 5, 1e308]);
+        var trainer = new Trainer(new TrainingConfig { Layers = [16, 16, 1], Loss = LossKind.MeanSquaredError, Optimizer = OptimizerKind.AdamW, LearningRate = 1e300, Steps = 2 },
+            Datasets.TrainOnly(data));
+        trainer.Run();
+        Assert.Equal((Plots.DecisionBoundary.Width, Plots.DecisionBoundary.Height), PngFile.Size(Plots.DecisionBoundary.Render(trainer, "big")));
     }
 
     [Theory]
@@ -116,17 +117,5 @@ public class HostileInputTests
     {
         var hinge = CliRunner.Run("train", "--dataset", "yinyang", "--loss", "hinge", "--layers", "8,1");
         CliRunner.AssertBadInput(hinge, "got 0 for example 1");
-    }
-
-    [Fact]
-    public void A_diverging_run_names_the_step_as_the_progress_line_does()
-    {
-        using var folder = new TempFolder();
-        var result = CliRunner.Run("train", "--lr", "1e300", "--steps", "3", "--out", folder.Path, "--log", folder.File("log.csv"));
-        Assert.True(result.ExitCode == 0, result.Err);
-        var rows = File.ReadAllLines(folder.File("log.csv")).Skip(1).Select(l => l.Split(',')[1]).ToArray();
-        int firstBad = Array.FindIndex(rows, r => !double.IsFinite(double.Parse(r, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(firstBad >= 0, "the run was meant to diverge");
-        Assert.Contains($"at step {firstBad + 1};", Assert.Single(result.ErrLines));
     }
 }

@@ -12,11 +12,22 @@ internal static class BenchCommand
 {
     public const int DefaultSteps = 100;
 
+    /// <summary>The most timed steps per row: each step's time is kept (8 bytes), and a million moons steps on the
+    /// dynamic engine take over an hour.</summary>
+    public const int MaxSteps = 1_000_000;
+
+    /// <summary>Four significant digits, or all the whole digits: at most 5 characters below 100,000, so that the
+    /// table fits 80 columns whatever the timings ("0.045", "2.804", "13.99", "162.9", "1163").</summary>
+    public static string Compact(double x) =>
+        Numbers.Fixed(x, Math.Abs(x) < 10 ? 3 : Math.Abs(x) < 100 ? 2 : Math.Abs(x) < 1000 ? 1 : 0);
+
     public static Command Create(CliContext context)
     {
         var warmup = OptionKinds.Number("--warmup", $"Seconds of untimed steps before each row is measured, while .NET optimises the busy code (default {Benchmark.DefaultWarmup.TotalSeconds:0}).", s => s is >= 0 and <= 600, "a number of seconds from 0 to 600");
-        var steps = OptionKinds.Integer("--steps", $"Timed steps per engine; the median is reported (default {DefaultSteps}).", 1);
-        var threads = OptionKinds.Integer("--threads", $"The most threads the tensor engine's kernels may use (default: this machine's {Environment.ProcessorCount}); the dynamic and tape engines use one.", 1);
+        var steps = OptionKinds.Integer("--steps", $"Timed steps per engine, at most {MaxSteps:N0}; the median is reported (default {DefaultSteps}).", 1, max: MaxSteps);
+        // More threads than processors would be reported in the table but never run at once: refused.
+        var threads = OptionKinds.Integer("--threads", $"The most threads the tensor engine's kernels may use, from 1 to this machine's {Environment.ProcessorCount} processors (the default); the dynamic and tape engines use one.",
+            1, max: Environment.ProcessorCount, why: Environment.ProcessorCount == 1 ? "this machine has 1 processor" : $"this machine has {Environment.ProcessorCount} processors");
         var json = new Option<bool>("--json") { Description = "Print only JSON: one row per workload and engine, [{\"workload\": \"moons\", \"engine\": \"dynamic\", \"threads\": 1, \"ms_per_step\": ...}, ...]." };
 
         var command = new Command("bench",
@@ -63,13 +74,12 @@ internal static class BenchCommand
                     .AddColumn(new TableColumn("median").RightAligned())
                     .AddColumn(new TableColumn("mean").RightAligned())
                     .AddColumn(new TableColumn("KB/step").RightAligned())
-                    .AddColumn(new TableColumn("GCs gen 0/1/2 per 100 steps").RightAligned())
-                    .Caption("the mean includes garbage-collection pauses; KB/step is what a step allocates");
+                    .AddColumn(new TableColumn("GC/100 steps").RightAligned())
+                    .Caption("the mean includes garbage-collection pauses; KB/step is what a step allocates; GC/100 steps: collections of generations 0/1/2");
                 foreach (var r in rows)
                     table.AddRow(r.Workload.Name, r.Engine, $"{r.Threads}",
-                        Numbers.Fixed(r.Timing.Median, 3), Numbers.Fixed(r.Timing.Mean, 3),
-                        Numbers.Fixed(r.Timing.BytesPerStep / 1024.0, 1),
-                        string.Join(" / ", r.Timing.Collections.Select(c => Numbers.Fixed(c, 1))));
+                        Compact(r.Timing.Median), Compact(r.Timing.Mean), Numbers.Fixed(r.Timing.BytesPerStep / 1024.0, r.Timing.BytesPerStep < 1024 * 1000 ? 1 : 0),
+                        string.Join("/", r.Timing.Collections.Select(c => Numbers.Short(c, 3))));
                 Consoles.For(context).Write(table);
                 return ExitCodes.Success;
             }

@@ -28,8 +28,8 @@ internal static class ExportCommand
             string from = parsed.GetValue(model)!, target = parsed.GetValue(to)!;
             if (target.Trim().Length == 0) throw new CliException("--to: expected a file name such as moons.onnx, got an empty one.");
             if (Directory.Exists(target)) throw new CliException($"--to: expected a file name such as moons.onnx, got '{target}', which is a folder.");
-            if (string.Equals(Path.GetFullPath(target), Path.GetFullPath(from), StringComparison.Ordinal))
-                throw new CliException($"--to: expected a file apart from the model, got '{target}', which would overwrite it.");
+            if (Files.RealPath.Same(target, from))
+                throw new CliException($"--to: expected a file apart from the model, got '{target}', which {(Path.GetFullPath(target) == Path.GetFullPath(from) ? "" : "through a symbolic link ")}would overwrite it.");
 
             var loaded = ModelLoading.Load(from);
             var options = new OnnxExportOptions

@@ -43,7 +43,7 @@ internal static class GradCommand
             double h = parsed.GetValue(step) ?? Gradients.DefaultStep;
             Report(context.Out, e, h);
             if (parsed.GetValue(graph) is { } path)
-                GraphOutput.Write(context, Dot.Write(e.Root), path, GraphOutput.Resolve(null, path), null);
+                GraphOutput.Write(context, Dot.Write(e.Root), path, GraphOutput.Resolve(null, path), null, []);
             return ExitCodes.Success;
         });
         return command;

@@ -76,7 +76,8 @@ internal static class GraphCommand
 
             string? path = parsed.GetValue(outFile);
             string resolved = GraphOutput.Resolve(parsed.GetValue(format), path ?? "");
-            GraphOutput.Write(context, dotText, path ?? $"graph.{resolved}", resolved, parsed.GetValue(dot));
+            GraphOutput.Write(context, dotText, path ?? $"graph.{resolved}", resolved, parsed.GetValue(dot),
+                modelPath is null ? [] : [new Files.InputFile(modelPath, "the --model file")]);
             return ExitCodes.Success;
         });
         return command;

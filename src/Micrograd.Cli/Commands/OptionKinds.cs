@@ -21,14 +21,17 @@ internal static class OptionKinds
                 Numbers.TryParse(text, out double x) && valid(x) ? x : (double?)null, expected),
         };
 
-    public static Option<int?> Integer(string name, string description, int min, string? helpName = null, int max = int.MaxValue) =>
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="why"/>, if given, says
+    /// in the message why the range ends where it does ("this machine has 2 processors").</summary>
+    public static Option<int?> Integer(string name, string description, int min, string? helpName = null, int max = int.MaxValue, string? why = null) =>
         new(name)
         {
             Description = description,
             HelpName = helpName ?? "n",
             CustomParser = r => Single(r, name, text =>
                 int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= min && n <= max ? n : (int?)null,
-                max < int.MaxValue ? $"a whole number from {min} to {max}" : min == 1 ? "a whole number of at least 1" : $"a whole number of at least {min}"),
+                (max < int.MaxValue ? $"a whole number from {min} to {max}" : min == 1 ? "a whole number of at least 1" : $"a whole number of at least {min}") +
+                (why is null ? "" : $" ({why})")),
         };
 
     /// <summary>One of a fixed set of words (any case); the value is the lower-case word.</summary>

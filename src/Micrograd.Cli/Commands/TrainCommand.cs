@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Micrograd.Cli.Text;
 using Micrograd.Cli.Train;
 using Micrograd.Training;
 
@@ -48,8 +49,11 @@ internal static class TrainCommand
                                                   "tensor runs each layer as one matrix product over the batch (for large networks and datasets). " +
                                                   "Default: the preset's (digits: tensor, the others: dynamic), or tensor for a network too large for the dynamic engine.", KindNames.Engines);
         var precision = OptionKinds.Kind("--precision", "The tensor engine's number type: float64 (the default) or float32 (faster, about 7 digits). float32 implies --engine tensor.", KindNames.Precisions);
+        var validation = OptionKinds.Number("--validation", $"For a CSV --dataset: the share of its rows held out for validation, and as many again for testing, drawn by a fixed seed (default {Numbers.Short(TrainPlan.DefaultValidation)}, so 70/15/15 as the shipped datasets); 0 trains on every row.",
+            x => x is >= 0 and < 0.5, "a fraction from 0 to below 0.5");
         var outDir = new Option<string?>("--out") { Description = "The folder for the plots and the model (default out/<preset or dataset>, such as out/moons).", HelpName = "folder" };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing on success (errors still go to stderr)." };
+        var saveOnInterrupt = new Option<bool>("--save-on-interrupt") { Description = "On Ctrl+C, stop after the current step and write the model trained so far, with its plots and log (exit code 130); without it, Ctrl+C writes nothing." };
         var log = new Option<string?>("--log") { Description = "Also write every step to this CSV file: step,train_loss,train_accuracy,val_loss,val_accuracy.", HelpName = "file" };
 
         var command = new Command("train",
@@ -57,7 +61,7 @@ internal static class TrainCommand
             "With no options it runs micrograd's moons demo: 100 points, MLP 2-16-16-1 (ReLU), hinge loss + 1e-4 L2, " +
             "SGD with lr 1.0 decaying to 0.1, 100 steps, seed 1337, into out/moons. Options override the preset's settings.")
         {
-            preset, dataset, label, layers, activation, loss, optimizer, lr, steps, batchSize, seed, engine, precision, outDir, quiet, log,
+            preset, dataset, label, validation, layers, activation, loss, optimizer, lr, steps, batchSize, seed, engine, precision, outDir, quiet, log, saveOnInterrupt,
         };
 
         command.SetAction(parsed => TrainRun.Execute(context, new TrainRequest
@@ -65,6 +69,7 @@ internal static class TrainCommand
             Preset = parsed.GetValue(preset),
             Dataset = parsed.GetValue(dataset),
             Label = parsed.GetValue(label),
+            Validation = parsed.GetValue(validation),
             Layers = parsed.GetValue(layers),
             Activation = parsed.GetValue(activation),
             Loss = parsed.GetValue(loss),
@@ -78,6 +83,7 @@ internal static class TrainCommand
             Out = parsed.GetValue(outDir),
             Log = parsed.GetValue(log),
             Quiet = parsed.GetValue(quiet),
+            SaveOnInterrupt = parsed.GetValue(saveOnInterrupt),
         }));
         return command;
     }

@@ -13,8 +13,6 @@ internal static class Assignments
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (string argument in arguments)
         {
-            if (argument.StartsWith("--", StringComparison.Ordinal))
-                throw new CliException($"unknown option '{argument}' (see --help)");
             int eq = argument.IndexOf('=');
             if (eq <= 0)
                 throw new CliException($"expected a variable's value as name=number, like x=1.5; got '{argument}'");

@@ -28,9 +28,11 @@ internal static class GraphOutput
     }
 
     /// <summary>Writes <paramref name="dotText"/> to <paramref name="path"/> ("-" for standard output) as
-    /// <paramref name="format"/>, and says what it wrote.</summary>
-    public static void Write(CliContext context, string dotText, string path, string format, string? dotOption)
+    /// <paramref name="format"/>, and says what it wrote. <paramref name="inputs"/> are the files the command
+    /// read, which the output may not replace (as text or through a symbolic link).</summary>
+    public static void Write(CliContext context, string dotText, string path, string format, string? dotOption, IReadOnlyList<Files.InputFile> inputs)
     {
+        if (path != "-") Files.InputFiles.CheckApart("--out", path, inputs);
         if (format == "dot")
         {
             WriteText(context, path, dotText);
@@ -41,6 +43,7 @@ internal static class GraphOutput
         if (dot is null)
         {
             string dotPath = path == "-" ? "-" : Path.ChangeExtension(path, ".dot");
+            if (dotPath != "-") Files.InputFiles.CheckApart("--out", dotPath, inputs, $"the DOT text written instead ('{dotPath}')");
             WriteText(context, dotPath, dotText);
             string render = path == "-" ? $"dot -T{format}" : $"dot -T{format} {dotPath} -o {path}";
             context.Err.WriteLine($"warning: Graphviz's dot program was not found, so only the DOT text was written, not the {format.ToUpperInvariant()}; " +

@@ -37,13 +37,13 @@ internal static class ModelNotes
             [Inputs] = string.Join(",", train.InputNames),
             [Outputs] = KindNames.Outputs.Of(kind),
             [Loss] = KindNames.Losses.Of(config.Loss),
-            [Steps] = config.Steps.ToString(CultureInfo.InvariantCulture),
+            [Steps] = trainer.StepsTaken.ToString(CultureInfo.InvariantCulture), // fewer than asked when interrupted
             [Seed] = config.Seed.ToString(CultureInfo.InvariantCulture),
             [TrainLoss] = Numbers.RoundTrip(final.Loss),
         };
         if (config.LabelColumn is { } label) notes[Label] = label;
         if (kind != OutputKind.Value)
-            notes[Classes] = string.Join(",", train.Targets.Distinct().Order().Select(t => FormatLabel(kind, t)));
+            notes[Classes] = string.Join(",", Train.TrainPlan.AllTargets(trainer.Data).Distinct().Order().Select(t => FormatLabel(kind, t)));
         if (final.Accuracy is { } accuracy) notes[TrainAccuracy] = Numbers.RoundTrip(accuracy);
         return notes;
     }
@@ -52,13 +52,31 @@ internal static class ModelNotes
     public static IReadOnlyList<string> InputNames(LoadedNetwork loaded) =>
         NotedInputNames(loaded) ?? Enumerable.Range(1, loaded.Input.Count).Select(i => $"x{i}").ToArray();
 
-    /// <summary>The input names saved in a model's notes, or null when there are none that fit.</summary>
-    public static IReadOnlyList<string>? NotedInputNames(LoadedNetwork loaded)
+    /// <summary>The input names saved in a model's notes, or null when it has none (<see cref="CheckInputNames"/>
+    /// has refused notes that do not fit).</summary>
+    public static IReadOnlyList<string>? NotedInputNames(LoadedNetwork loaded) =>
+        loaded.Notes.TryGetValue(Inputs, out var text) ? text.Split(',').Select(s => s.Trim()).ToArray() : null;
+
+    /// <summary>A model's <c>inputs</c> note must name each input once: a name given twice (in any case, as CSV
+    /// columns are matched) would make <c>predict --input</c> read one column into two inputs.</summary>
+    /// <exception cref="CliException">For a count that is not the model's, an empty name, or a name given twice,
+    /// naming <paramref name="source"/>.</exception>
+    public static void CheckInputNames(LoadedNetwork loaded, string source)
     {
-        if (!loaded.Notes.TryGetValue(Inputs, out var text)) return null;
+        if (!loaded.Notes.TryGetValue(Inputs, out var text)) return;
         var names = text.Split(',').Select(s => s.Trim()).ToArray();
-        return names.Length == loaded.Input.Count && names.All(s => s.Length > 0) ? names : null;
+        string note = $"(its \"{Inputs}\" note is \"{Shorten(text)}\")";
+        if (names.Length != loaded.Input.Count)
+            throw new CliException($"{source}: expected {loaded.Input.Count} input name{(loaded.Input.Count == 1 ? "" : "s")} in the model's notes, one per input, got {names.Length} {note}");
+        if (Array.FindIndex(names, n => n.Length == 0) is var empty and >= 0)
+            throw new CliException($"{source}: expected a name for every input in the model's notes, got an empty one for input {empty + 1} {note}");
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < names.Length; i++)
+            if (!seen.TryAdd(names[i], i))
+                throw new CliException($"{source}: expected distinct input names in the model's notes (compared without case), got '{names[seen[names[i]]]}' and '{names[i]}' for inputs {seen[names[i]] + 1} and {i + 1} {note}");
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     /// <summary>How to read a loaded model's outputs: from its notes, else by its shape (one output: a value;
     /// several: classes).</summary>

@@ -18,11 +18,22 @@ internal static class ConfusionMatrix
     /// <param name="predicted">The class index predicted for each example.</param>
     /// <param name="classNames">The classes' names, by index.</param>
     /// <param name="title">The plot's title.</param>
-    public static byte[] Render(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, IReadOnlyList<string> classNames, string title)
+    public static byte[] Render(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, IReadOnlyList<string> classNames, string title) =>
+        Png.Render(Build(truth, predicted, classNames, title), Width, Height);
+
+    /// <summary>counts[t, p]: the examples of true class t predicted as class p.</summary>
+    public static int[,] Counts(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes)
+    {
+        var counts = new int[classes, classes];
+        for (int i = 0; i < truth.Count; i++) counts[truth[i], predicted[i]]++;
+        return counts;
+    }
+
+    /// <summary>The plot of <see cref="Render"/>, not yet drawn: a heatmap of the counts and one text per cell.</summary>
+    public static Plot Build(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, IReadOnlyList<string> classNames, string title)
     {
         int k = classNames.Count;
-        var counts = new int[k, k];
-        for (int i = 0; i < truth.Count; i++) counts[truth[i], predicted[i]]++;
+        var counts = Counts(truth, predicted, k);
         int max = Math.Max(1, counts.Cast<int>().Max());
 
         // Row 0 of a heatmap is drawn at the top: true class r sits at y = k - 1 - r.
@@ -52,6 +63,6 @@ internal static class ConfusionMatrix
         plot.YLabel("true class");
         plot.Title(title);
         plot.Axes.SetLimits(-0.5, k - 0.5, -0.5, k - 0.5);
-        return Png.Render(plot, Width, Height);
+        return plot;
     }
 }

@@ -27,7 +27,15 @@ internal static class DecisionBoundary
 
     /// <summary>The PNG of the decision regions of <paramref name="trainer"/>'s network over every example of
     /// its data (training points as circles, held-out points as triangles).</summary>
-    public static byte[] Render(Trainer trainer, string title)
+    public static byte[] Render(Trainer trainer, string title) => Png.Render(Build(trainer, title), Width, Height);
+
+    /// <summary>How strongly a regression's predicted values shade the grid: pale, so that a point coloured by its
+    /// target stands out even where the prediction matches it (at full strength a well-fitted point took the
+    /// colour around it and looked hollow).</summary>
+    public const double RegressionShade = 0.45;
+
+    /// <summary>The plot of <see cref="Render"/>, not yet drawn.</summary>
+    public static Plot Build(Trainer trainer, string title)
     {
         var weights = trainer.Weights();
         var data = trainer.Data;
@@ -69,7 +77,7 @@ internal static class DecisionBoundary
         plot.XLabel(data.Train.InputNames[0]);
         plot.YLabel(data.Train.InputNames[1]);
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
-        return Png.Render(plot, Width, Height);
+        return plot;
     }
 
     private static void DrawClasses(Plot plot, ScottPlot.Plottables.Heatmap heatmap, DatasetSplits data, OutputKind kind, int classes)
@@ -107,6 +115,7 @@ internal static class DecisionBoundary
             heatmap.Rectangle = rectangle;
             heatmap.Colormap = colormap;
             heatmap.ManualRange = new ScottPlot.Range(lo, hi);
+            heatmap.Opacity = RegressionShade;
             plot.Add.ColorBar(heatmap);
         }
 

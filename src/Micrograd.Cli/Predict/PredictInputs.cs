@@ -7,8 +7,6 @@ internal static class PredictInputs
     /// <exception cref="CliException">For a wrong count or something that is not a number.</exception>
     public static double[] FromArguments(IReadOnlyList<string> arguments, int count, IReadOnlyList<string> names)
     {
-        foreach (string a in arguments)
-            if (a.StartsWith("--", StringComparison.Ordinal)) throw new CliException($"unknown option '{a}' (see --help)");
         if (arguments.Count != count)
             throw new CliException($"expected {count} input{(count == 1 ? "" : "s")} for the model ({string.Join(", ", names)}), got {arguments.Count}" +
                                    (arguments.Count == 0 ? "; give them after the options, like: 0.5 -0.3" : ""));

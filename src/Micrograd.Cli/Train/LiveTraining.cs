@@ -8,35 +8,23 @@ namespace Micrograd.Cli.Train;
 /// <summary>Runs a <see cref="Trainer"/> to the end, with a live progress bar on a terminal.</summary>
 internal static class LiveTraining
 {
-    /// <summary>Takes every step; with <paramref name="live"/>, redraws a progress line showing the step,
-    /// the loss and the accuracy as it goes.</summary>
+    /// <summary>Takes every step, or stops between two at Ctrl+C (<see cref="CliContext.Interrupts"/>) or at a
+    /// loss that is NaN or infinite (<see cref="Divergence"/>: no later step can mend it); with
+    /// <paramref name="live"/>, redraws a progress line showing the step, the loss and the accuracy as it goes.</summary>
     public static (IReadOnlyList<StepRecord> History, TimeSpan Elapsed) Run(Trainer trainer, CliContext context, bool live)
     {
         var clock = Stopwatch.StartNew();
-        if (!live) return (trainer.Run(), clock.Elapsed);
-
-        // Ctrl+C stops between steps instead of killing the process mid-redraw (which would leave the terminal's
-        // cursor hidden); the run then ends without writing anything.
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Interrupts.Token);
+        void OnStep(StepRecord record)
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var history = RunWithProgress(trainer, context, cancel.Token);
-            if (cancel.IsCancellationRequested) throw new TrainingInterruptedException(history.Count, trainer.Config.Steps);
-            return (history, clock.Elapsed);
+            context.AfterStep?.Invoke(record);
+            if (Divergence.Diverged(record)) stop.Cancel();
         }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        var history = live ? RunWithProgress(trainer, context, OnStep, stop.Token) : trainer.Run(OnStep, stop.Token);
+        return (history, clock.Elapsed);
     }
 
-    private static IReadOnlyList<StepRecord> RunWithProgress(Trainer trainer, CliContext context, CancellationToken cancel)
+    private static IReadOnlyList<StepRecord> RunWithProgress(Trainer trainer, CliContext context, Action<StepRecord> onStep, CancellationToken stop)
     {
         int steps = trainer.Config.Steps;
         IReadOnlyList<StepRecord> history = [];
@@ -53,7 +41,8 @@ internal static class LiveTraining
                     if (record.ValidationLoss is not null) validated = record;
                     task.Description = Describe(trainer.Config.Name, record, validated, steps);
                     task.Value = record.Step + 1;
-                }, cancel);
+                    onStep(record);
+                }, stop);
                 task.StopTask();
             });
         return history;
@@ -73,6 +62,8 @@ internal static class LiveTraining
     }
 }
 
-/// <summary>Training was stopped with Ctrl+C; nothing was written.</summary>
+/// <summary>Training was stopped with Ctrl+C, and nothing was written.</summary>
 internal sealed class TrainingInterruptedException(int stepsTaken, int steps)
-    : Exception($"interrupted after {stepsTaken} of {steps} steps; nothing was written");
+    : Exception(stepsTaken == 0
+        ? "interrupted (Ctrl+C) before the first step; nothing was written."
+        : $"interrupted (Ctrl+C) after {stepsTaken} of {steps} steps; nothing was written (--save-on-interrupt keeps the model trained so far).");

@@ -10,6 +10,7 @@ internal sealed record TrainRequest
     public string? Preset { get; init; }
     public string? Dataset { get; init; }
     public string? Label { get; init; }
+    public double? Validation { get; init; }
     public IReadOnlyList<int>? Layers { get; init; }
     public Activation? Activation { get; init; }
     public LossKind? Loss { get; init; }
@@ -23,6 +24,7 @@ internal sealed record TrainRequest
     public string? Out { get; init; }
     public string? Log { get; init; }
     public bool Quiet { get; init; }
+    public bool SaveOnInterrupt { get; init; }
 }
 
 /// <summary>
@@ -43,6 +45,10 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     /// quantity to regress.</summary>
     public const int MaxClasses = 20;
 
+    /// <summary>A CSV file's share of rows held out for validation, and again for testing, as the shipped
+    /// datasets are split (<see cref="Datasets.ValidationFraction"/>).</summary>
+    public const double DefaultValidation = Datasets.ValidationFraction;
+
     /// <exception cref="CliException">For --label without a CSV dataset, or a CSV dataset without --label.</exception>
     public static TrainPlan From(TrainRequest request)
     {
@@ -60,6 +66,8 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
         if (source == DataSource.Csv && !File.Exists(dataset))
             throw new CliException(
                 $"--dataset: expected a built-in dataset ({string.Join(", ", Datasets.Names)}), a CSV file (with --label), an IDX images file or a folder of MNIST files, got '{dataset}', which does not exist.");
+        if (request.Validation is not null && source != DataSource.Csv)
+            throw new CliException($"--validation: only a CSV --dataset is split by this option; {(dataset is null ? "no --dataset was given" : $"'{dataset}' is split as it comes")}.");
         if (source == DataSource.Csv && request.Label is null)
             throw new CliException($"--label: expected the name of the column that holds the target, for the CSV dataset '{dataset}' (built-in datasets: {string.Join(", ", Datasets.Names)}).");
 
@@ -78,12 +86,42 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             preset is null ? "settings inferred from the data's targets" : $"the {preset.Name} preset", request);
     }
 
+    /// <summary>The files the run will read: a CSV file; an IDX images file and its labels; or the MNIST files
+    /// of a folder. None for a built-in dataset.</summary>
+    public IReadOnlyList<Files.InputFile> InputFiles()
+    {
+        switch (Datasets.SourceOf(Dataset))
+        {
+            case DataSource.Csv:
+                return [new(Dataset, "the --dataset file")];
+            case DataSource.Idx:
+                return [new(Dataset, "the --dataset images file"), .. Labels(Dataset)];
+            case DataSource.IdxFolder:
+                var images = Mnist.TrainImagesNames.Concat(Mnist.TestImagesNames).Select(n => Path.Combine(Dataset, n)).Where(File.Exists).ToArray();
+                return [.. images.Select(f => new Files.InputFile(f, "a file of the --dataset folder")), .. images.SelectMany(Labels)];
+            default:
+                return [];
+        }
+
+        static IEnumerable<Files.InputFile> Labels(string images)
+        {
+            string? labels;
+            try { labels = Mnist.LabelsPathFor(images); }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException) { labels = null; } // loading says so
+            return labels is null ? [] : [new(labels, "the labels file of the --dataset")];
+        }
+    }
+
     /// <summary>The settings for the loaded data: the preset's, or for a CSV file without --preset those its
     /// targets call for, with the options on top; where no --engine is given, the engine
     /// <see cref="Trainer.ChooseEngine"/> picks. Also says where the settings came from and why the engine.</summary>
+    /// <exception cref="CliException">For data whose targets are all one label or class: nothing to tell apart.</exception>
     public (TrainingConfig Config, string DefaultsFrom, string EngineWhy) Settings(DatasetSplits data)
     {
-        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(data.Train);
+        // The classes are those of the whole dataset: a class that only the validation or test split holds is
+        // still one the network must have an output for.
+        var targets = AllTargets(data);
+        var (config, from) = Preset is { } preset ? (preset, DefaultsFrom) : Inferred(data.Train, targets);
         var r = Request;
         config = config with
         {
@@ -100,6 +138,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             Engine = r.Engine ?? config.Engine,
             Precision = r.Precision ?? config.Precision,
         };
+        RefuseSingleClass(config, targets);
         if (r.Engine is not null) return (config, from, "as asked (--engine)");
         if (config.Precision == Training.Precision.Float32 && config.Engine != EngineKind.Tensor)
             return (config with { Engine = EngineKind.Tensor }, from, "the engine that computes in float32 (--precision)");
@@ -114,9 +153,8 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     // Labels -1/+1 train like moons (hinge loss); whole numbers 0..k-1 with every class present train like
     // yinyang with k outputs (cross-entropy), or like digits when the inputs are images; anything else is
     // regression (mean squared error).
-    private static (TrainingConfig, string) Inferred(Dataset train)
+    private static (TrainingConfig, string) Inferred(Dataset train, IReadOnlyList<double> targets)
     {
-        var targets = train.Targets;
         if (targets.All(t => t is 1.0 or -1.0))
             return (Presets.Moons with { Name = "csv" }, "the moons preset (the data's labels are -1 and +1: hinge loss)");
         if (ClassCount(targets) is int k)
@@ -137,6 +175,26 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             WeightDecay = 0,
             Steps = 100,
         }, "regression defaults (the data's targets are not labels: mean squared error, AdamW lr 0.01)");
+    }
+
+    /// <summary>Every split's targets: training, validation, test.</summary>
+    public static double[] AllTargets(DatasetSplits data) => [.. data.Train.Targets, .. data.Validation.Targets, .. data.Test.Targets];
+
+    // A classifier trained on one label learns nothing ("all +1" used to train as "-1 and +1"); a dataset whose
+    // targets are all one label or class is refused, whichever loss was asked for. A constant that is no label
+    // (such as 2.5) is left to regression.
+    private void RefuseSingleClass(TrainingConfig config, IReadOnlyList<double> targets)
+    {
+        if (targets.Count == 0 || targets.Any(t => t != targets[0])) return;
+        double only = targets[0];
+        var kind = OutputKinds.For(config.Loss, targets);
+        bool label = kind != OutputKind.Value || only is 1.0 or -1.0 || (only >= 0 && only < MaxClasses && only == Math.Floor(only));
+        if (!label) return;
+        string shown = kind == OutputKind.Sign || only is 1.0 or -1.0 ? Models.ModelNotes.FormatLabel(OutputKind.Sign, only) : Text.Numbers.RoundTrip(only);
+        string column = Label is { } l ? $" in '{l}'" : "";
+        throw new CliException(
+            $"{Dataset}: expected targets of at least two classes, got only {shown}{column} in all {targets.Count:N0} examples: " +
+            "a classifier needs examples of each class it is to tell apart.");
     }
 
     /// <summary>k when the targets are the whole numbers 0..k-1, each present, with 2 &lt;= k &lt;= <see cref="MaxClasses"/>.</summary>

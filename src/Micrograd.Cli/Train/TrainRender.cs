@@ -29,7 +29,7 @@ internal static class TrainRender
             files.Add((targets.Boundary, DecisionBoundary.Render(trainer, DecisionTitle(title, kind, results.Train))));
         else
             notes.Add($"note: no decision-boundary plot: the data has {model.InputCount} input{(model.InputCount == 1 ? "" : "s")}, and the plot needs exactly 2.");
-        files.Add((targets.Loss, LossCurve.Render(results.History, $"{results.Name}: training curve of {model.Shape}")));
+        files.Add((targets.Loss, LossCurve.Render(results.History, $"{results.Name}: training curve of {model.Shape}", results.Validation)));
         files.Add((targets.Model, Encoding.UTF8.GetBytes(ModelFile.ToJson(model, Network(trainer.Config.Engine), trainer.Config.Precision, ModelNotes.For(trainer, results.Train)))));
         if (results.Classes is { } check)
         {

@@ -1,3 +1,4 @@
+using Micrograd.Cli.Files;
 using Micrograd.Serialization;
 
 namespace Micrograd.Cli.Train;
@@ -15,9 +16,6 @@ internal sealed class TrainTargets
     public const string ConfusionFile = "confusion-matrix.png";
     public const string MistakesFile = "mistakes.png";
 
-    private static readonly StringComparison PathComparison =
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
     private TrainTargets(string folder, string? log)
     {
         Folder = folder;
@@ -34,9 +32,13 @@ internal sealed class TrainTargets
     public string Mistakes => Path.Combine(Folder, MistakesFile);
     public string? Log { get; }
 
+    /// <summary>Checks the targets before anything runs: paths are compared as the files they lead to
+    /// (<see cref="RealPath"/>), so neither a different spelling nor a symbolic link puts two outputs, or an
+    /// output and an input, on one file. <paramref name="inputs"/> are the files the run reads (its dataset),
+    /// which no output may replace.</summary>
     /// <exception cref="CliException">For a target that cannot be written, naming the option.</exception>
     /// <exception cref="OutputWriteException">For a folder this process may not write in.</exception>
-    public static TrainTargets Check(string folder, string? log)
+    public static TrainTargets Check(string folder, string? log, IReadOnlyList<InputFile> inputs)
     {
         if (folder.Trim().Length == 0) throw new CliException("--out: expected a folder name, got an empty one.");
         if (log is not null && log.Trim().Length == 0) throw new CliException("--log: expected a file name, got an empty one.");
@@ -44,19 +46,23 @@ internal sealed class TrainTargets
 
         if (File.Exists(folder)) throw new CliException($"--out: expected a folder, got '{folder}', which is a file.");
         CheckFolders("--out", folder, folder);
-        foreach (var (file, _) in targets.Outputs)
+        foreach (var (file, what) in targets.Outputs)
+        {
             if (Directory.Exists(file)) throw new CliException($"--out: expected '{file}' to be free for a file, got a folder there.");
+            InputFiles.CheckApart("--out", file, inputs, what);
+        }
 
         if (log is not null)
         {
             if (Directory.Exists(log)) throw new CliException($"--log: expected a file name, got '{log}', which is a folder.");
             CheckFolders("--log", log, Path.GetDirectoryName(Path.GetFullPath(log))!);
-            string fullLog = Path.GetFullPath(log);
+            string realLog = RealPath.Of(log);
             foreach (var (file, what) in targets.Outputs)
-                if (string.Equals(fullLog, Path.GetFullPath(file), PathComparison))
+                if (string.Equals(realLog, RealPath.Of(file), RealPath.Comparison))
                     throw new CliException($"--log: expected a file apart from the outputs in --out, got '{log}', which is where {what} goes.");
-            if (IsSameOrInside(Path.GetFullPath(folder), fullLog))
+            if (RealPath.IsSameOrInside(RealPath.Of(folder), realLog))
                 throw new CliException($"--log: expected a file apart from the --out folder '{folder}', got '{log}', which is the folder or holds it.");
+            InputFiles.CheckApart("--log", log, inputs);
         }
         return targets;
     }
@@ -127,8 +133,4 @@ internal sealed class TrainTargets
             created.Add(dir);
         }
     }
-
-    private static bool IsSameOrInside(string path, string folder) =>
-        string.Equals(path.TrimEnd(Path.DirectorySeparatorChar), folder.TrimEnd(Path.DirectorySeparatorChar), PathComparison) ||
-        path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, PathComparison);
 }

@@ -10,6 +10,10 @@ public static class Csv
     public const int MaxRows = 1_000_000;
     public const int MaxColumns = 10_000;
 
+    /// <summary>Characters in one line (the header included): 100 per field of the widest table. Checked as the line
+    /// is read, so that a source without line ends (a pipe, /dev/zero) is refused, not read to the end of memory.</summary>
+    public const int MaxLineChars = 1_000_000;
+
     /// <summary>All columns but <paramref name="labelColumn"/>, in order, are the inputs.</summary>
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
     /// <exception cref="CsvFormatException">For a missing or repeated column, a line with the wrong number of
@@ -29,15 +33,33 @@ public static class Csv
 
     /// <summary>Keeps the columns named in <paramref name="columns"/>, in that order, or all of them when it is
     /// null; columns not kept are not parsed, so they may hold text.</summary>
+    /// <exception cref="ArgumentException">When <paramref name="columns"/> names a column twice (in any case, as
+    /// columns are matched): one column would be read into two places.</exception>
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
     /// <exception cref="CsvFormatException">As for <see cref="Load"/>, or for no data rows.</exception>
     public static CsvTable ReadColumns(string path, IReadOnlyList<string>? columns = null)
     {
+        CheckDistinct(columns);
         using var reader = Open(path);
         return Read(reader, columns, path);
     }
 
-    public static CsvTable ReadColumns(TextReader reader, IReadOnlyList<string>? columns = null) => Read(reader, columns, null);
+    /// <inheritdoc cref="ReadColumns(string, IReadOnlyList{string}?)"/>
+    public static CsvTable ReadColumns(TextReader reader, IReadOnlyList<string>? columns = null)
+    {
+        CheckDistinct(columns);
+        return Read(reader, columns, null);
+    }
+
+    private static void CheckDistinct(IReadOnlyList<string>? columns)
+    {
+        if (columns is null) return;
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < columns.Count; i++)
+            if (!seen.TryAdd(columns[i] ?? throw new ArgumentNullException(nameof(columns)), i))
+                throw new ArgumentException(
+                    $"Expected distinct column names to read (compared without case), got '{columns[seen[columns[i]]]}' and '{columns[i]}' at positions {seen[columns[i]] + 1} and {i + 1}.", nameof(columns));
+    }
 
     private static StreamReader Open(string path)
     {
@@ -64,27 +86,18 @@ public static class Csv
     private static CsvTable Read(TextReader reader, IReadOnlyList<string>? columns, string? path)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        int lineNumber = 0;
-        long chars = 0;
-        string? ReadLine()
-        {
-            string? line = reader.ReadLine();
-            if (line is null) return null;
-            lineNumber++;
-            chars += line.Length + 1;
-            if (chars > MaxBytes)
-                throw new CsvFormatException($"Expected at most {MaxBytes:N0} characters of CSV, got more by line {lineNumber}.", lineNumber, 0, path);
-            return line;
-        }
+        var lines = new CsvLines(reader, path);
 
         string? header;
-        do header = ReadLine(); while (header is not null && header.Trim().Length == 0);
+        do header = lines.Next(); while (header is not null && header.AsSpan().Trim().Length == 0);
         if (header is null) throw new CsvFormatException("Expected a header row naming the columns, got an empty file.", 1, 0, path);
-        int headerLine = lineNumber;
+        int headerLine = lines.Number;
 
+        // Fields are counted before a line is split, so a line of commas costs no string per comma.
+        int width = header.AsSpan().Count(',') + 1;
+        if (width > MaxColumns)
+            throw new CsvFormatException($"Expected at most {MaxColumns:N0} columns, got {width:N0}.", headerLine, 0, path);
         var names = header.Split(',').Select(Unquote).ToArray();
-        if (names.Length > MaxColumns)
-            throw new CsvFormatException($"Expected at most {MaxColumns:N0} columns, got {names.Length:N0}.", headerLine, 0, path);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int c = 0; c < names.Length; c++)
             if (!seen.TryAdd(names[c], c))
@@ -93,28 +106,37 @@ public static class Csv
         int missing = Array.IndexOf(take, -1);
         if (missing >= 0)
             throw new CsvFormatException($"Expected a column named '{columns![missing]}'; the header has {Quoted(names)}.", headerLine, 0, path);
+        var position = new int[names.Length]; // where column c goes in a row, or -1 when it is not kept
+        Array.Fill(position, -1);
+        for (int k = 0; k < take.Length; k++) position[take[k]] = k;
 
         var rows = new List<double[]>();
         string? line;
-        while ((line = ReadLine()) is not null)
+        while ((line = lines.Next()) is not null)
         {
-            if (line.Trim().Length == 0) continue;
+            int lineNumber = lines.Number;
+            if (line.AsSpan().Trim().Length == 0) continue;
             if (rows.Count == MaxRows)
                 throw new CsvFormatException($"Expected at most {MaxRows:N0} data rows, got more by line {lineNumber}.", lineNumber, 0, path);
-            var fields = line.Split(',');
-            if (fields.Length != names.Length)
-                throw new CsvFormatException($"Expected {names.Length} fields on line {lineNumber}, got {fields.Length}.", lineNumber, 0, path);
+            int fields = line.AsSpan().Count(',') + 1;
+            if (fields != names.Length)
+                throw new CsvFormatException($"Expected {names.Length} fields on line {lineNumber}, got {fields:N0}.", lineNumber, 0, path);
             var row = new double[take.Length];
-            for (int k = 0; k < take.Length; k++)
+            int c = 0;
+            foreach (var range in line.AsSpan().Split(','))
             {
-                int c = take[k];
-                string text = Unquote(fields[c]);
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out row[k]) || !double.IsFinite(row[k]))
-                    throw new CsvFormatException($"Expected a number on line {lineNumber}, column {c + 1} ('{names[c]}'), got '{text}'.", lineNumber, c + 1, path);
+                if (position[c] is var k and >= 0)
+                {
+                    var text = Unquote(line.AsSpan(range));
+                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out row[k]) || !double.IsFinite(row[k]))
+                        throw new CsvFormatException($"Expected a number on line {lineNumber}, column {c + 1} ('{names[c]}'), got '{text}'.", lineNumber, c + 1, path);
+                }
+                c++;
             }
             rows.Add(row);
         }
-        if (rows.Count == 0) throw new CsvFormatException("Expected at least one data row after the header, got none.", lineNumber, 0, path);
+        int last = lines.Number;
+        if (rows.Count == 0) throw new CsvFormatException("Expected at least one data row after the header, got none.", last, 0, path);
         return new CsvTable(take.Select(c => names[c]).ToArray(), rows, headerLine);
     }
 
@@ -127,7 +149,9 @@ public static class Csv
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(c => $"'{c}'"));
 
-    private static string Unquote(string field)
+    private static string Unquote(string field) => Unquote(field.AsSpan()).ToString();
+
+    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> field)
     {
         field = field.Trim();
         return field.Length >= 2 && field[0] == '"' && field[^1] == '"' ? field[1..^1].Trim() : field;

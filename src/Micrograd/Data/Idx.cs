@@ -19,7 +19,8 @@ public static class Idx
     /// <summary>Rows, and columns, of an image (MNIST's are 28 × 28).</summary>
     public const int MaxSide = 1_024;
 
-    /// <summary>After decompression (MNIST's training images: 47,040,000); a <see cref="Dataset"/> takes 8 per pixel.</summary>
+    /// <summary>Bytes of pixels after decompression, in one file and in all the images files of one dataset (MNIST's
+    /// training and test images: 54,880,000); a <see cref="Dataset"/> takes 8 per pixel.</summary>
     public const long MaxBytes = 100_000_000;
 
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
@@ -27,7 +28,8 @@ public static class Idx
     /// more or fewer bytes than it declares, or goes beyond the limits; the message names the file.</exception>
     public static IdxImages ReadImages(string path) => ReadFile(path, ReadImages);
 
-    /// <param name="stream">Readable and seekable; read from its position to its end.</param>
+    /// <param name="stream">Readable; read from its position to its end. It need not be seekable (a pipe, a FIFO,
+    /// a network stream): the bytes are counted as they come.</param>
     /// <param name="path">Named in the messages; null for "the IDX data".</param>
     /// <exception cref="IdxFormatException">As for <see cref="ReadImages(string)"/>.</exception>
     public static IdxImages ReadImages(Stream stream, string? path = null)
@@ -43,6 +45,11 @@ public static class Idx
     /// <inheritdoc cref="ReadImages(Stream, string?)"/>
     public static byte[] ReadLabels(Stream stream, string? path = null) => Read(stream, path, 1).Data;
 
+    /// <summary>The bytes of data an images file declares, its header checked, without reading the data: what a
+    /// dataset of several files checks against <see cref="MaxBytes"/> before inflating any of them.</summary>
+    internal static long DeclaredImageBytes(string path) =>
+        ReadFile(path, (s, p) => Read(s, p, 3, headerOnly: true).Dims.Aggregate(1L, (a, d) => a * d));
+
     private static T ReadFile<T>(string path, Func<Stream, string?, T> read)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -51,20 +58,23 @@ public static class Idx
         return read(stream, path);
     }
 
-    private static (int[] Dims, byte[] Data) Read(Stream stream, string? path, int rank)
+    // With `headerOnly`, the dimensions only, checked, and no data.
+    private static (int[] Dims, byte[] Data) Read(Stream stream, string? path, int rank, bool headerOnly = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead || !stream.CanSeek) throw new ArgumentException("Expected a readable, seekable stream.", nameof(stream));
+        string name = path ?? "the IDX data";
+        if (!stream.CanRead) throw new ArgumentException($"Expected a readable stream for {name}, got one that cannot be read.", nameof(stream));
         int expectedMagic = rank == 3 ? ImagesMagic : LabelsMagic;
         string what = rank == 3 ? "IDX images file" : "IDX labels file";
-        string name = path ?? "the IDX data";
         IdxFormatException Bad(string message) => new($"{name}: {message}", path);
 
-        long start = stream.Position;
-        bool gzip = stream.ReadByte() == 0x1F && stream.ReadByte() == 0x8B;
-        stream.Position = start;
-        using var inflater = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : null;
-        Stream source = inflater ?? stream;
+        // gzip's first two bytes, read and then handed back, so that a stream that cannot seek works too
+        var magic2 = new byte[2];
+        int peeked = stream.ReadAtLeast(magic2, 2, throwOnEndOfStream: false);
+        bool gzip = peeked == 2 && magic2[0] == 0x1F && magic2[1] == 0x8B;
+        using var replay = new PrefixedStream(magic2.AsMemory(0, peeked), stream);
+        using var inflater = gzip ? new GZipStream(replay, CompressionMode.Decompress, leaveOpen: true) : null;
+        Stream source = inflater is null ? replay : inflater;
         try
         {
             var header = new byte[4 + 4 * rank];
@@ -89,9 +99,11 @@ public static class Idx
             }
             if (size > MaxBytes)
                 throw Bad($"expected at most {MaxBytes:N0} bytes of data, got a header that declares {Declared(dims)} = {size:N0}.");
-
-            byte[] data = gzip ? ReadCompressed(source, size, Bad, dims) : ReadPlain(stream, size, Bad, dims);
-            return (dims, data);
+            if (headerOnly) return (dims, []);
+            bool known = !gzip && stream.CanSeek;
+            if (known && stream.Length - stream.Position is var present && present != size)
+                throw Bad(LengthMismatch(dims, size, present)); // known before anything is allocated
+            return (dims, ReadBody(source, size, known, Bad, dims, gzip ? " (after decompression)" : ""));
         }
         catch (InvalidDataException e)
         {
@@ -99,25 +111,22 @@ public static class Idx
         }
     }
 
-    // The bytes left in an uncompressed file are known before anything is allocated.
-    private static byte[] ReadPlain(Stream stream, long size, Func<string, IdxFormatException> bad, int[] dims)
+    // The numbers, into an array that grows as they arrive, never past the size the header declares: a compressed
+    // length says nothing of what it inflates to, so a lying header costs only the bytes really there, and reading
+    // stops one byte past the declared size. (A buffer that doubles without that cap held 128 MB for 100 MB.)
+    private static byte[] ReadBody(Stream source, long size, bool known, Func<string, IdxFormatException> bad, int[] dims, string after)
     {
-        long present = stream.Length - stream.Position;
-        if (present != size) throw bad(LengthMismatch(dims, size, present));
-        var data = new byte[size];
-        stream.ReadExactly(data);
-        return data;
-    }
-
-    // A compressed length says nothing of what it inflates to: reading stops one byte past the declared size,
-    // so a lying header costs only the bytes really there.
-    private static byte[] ReadCompressed(Stream source, long size, Func<string, IdxFormatException> bad, int[] dims)
-    {
-        var data = Serialization.BoundedRead.UpTo(source, size);
-        if (data.Length != size)
-            throw bad(data.Length > size
-                ? $"expected {size:N0} bytes of data after the header ({Declared(dims)}), got more after decompression: the file holds more than it declares."
-                : LengthMismatch(dims, size, data.Length) + " (after decompression)");
+        var data = new byte[known ? size : Math.Min(size, 1 << 20)];
+        int got = 0;
+        while (true)
+        {
+            got += source.ReadAtLeast(data.AsSpan(got), data.Length - got, throwOnEndOfStream: false);
+            if (got < data.Length || got == size) break;
+            Array.Resize(ref data, (int)Math.Min(size, 4L * data.Length)); // at most a third more than the data, in all
+        }
+        if (got < size) throw bad(LengthMismatch(dims, size, got) + after);
+        if (source.ReadByte() >= 0)
+            throw bad($"expected {size:N0} bytes of data after the header ({Declared(dims)}), got more{after}: the file holds more than it declares.");
         return data;
     }
 

@@ -72,8 +72,17 @@ public static class Mnist
         string trainImages = Find(folder, TrainImagesNames)
             ?? throw new FileNotFoundException(
                 $"Expected MNIST's files in the folder '{folder}', starting with one of {string.Join(", ", TrainImagesNames)}, found none.", folder);
+        // The files together stay within Idx.MaxBytes, checked from their headers before either is inflated: two
+        // small gzip files each declaring the limit would otherwise become twice the data.
+        string? testImages = Find(folder, TestImagesNames);
+        long trainBytes = Idx.DeclaredImageBytes(trainImages);
+        if (testImages is not null) Idx.DeclaredImageBytes(testImages); // its own header first: its own message
+        if (testImages is not null && trainBytes + Idx.DeclaredImageBytes(testImages) is var total && total > Idx.MaxBytes)
+            throw new IdxFormatException(
+                $"{folder}: expected at most {Idx.MaxBytes:N0} bytes of pixels in the training and test images together, got files that declare {trainBytes:N0} " +
+                $"({Path.GetFileName(trainImages)}) and {total - trainBytes:N0} ({Path.GetFileName(testImages)}) = {total:N0}.", testImages);
         var train = Load(trainImages).Shuffle(new Rng(Datasets.SplitSeed)).Split(0.85, 0.15);
-        var test = Find(folder, TestImagesNames) is { } testImages ? Load(testImages) : train.Test;
+        var test = testImages is not null ? Load(testImages) : train.Test;
         return new DatasetSplits(Rename(train.Train, name), Rename(train.Validation, name), Rename(test, name));
 
         static Dataset Rename(Dataset d, string name) => d.Slice(0, d.Count, name);

@@ -35,7 +35,8 @@ public sealed class Trainer
         if (Data.Train.Count == 0) throw new ArgumentException($"Expected training examples in '{Data.Train.Name}', got none.");
         CheckLimits(config, Data);
 
-        Objective = new Objective(config.Loss, config.L2, OutputKinds.For(config.Loss, Data.Train.Targets));
+        // How to read the outputs follows every split's targets, not the training split's alone.
+        Objective = new Objective(config.Loss, config.L2, OutputKinds.For(config.Loss, [.. Data.Train.Targets, .. Data.Validation.Targets, .. Data.Test.Targets]));
         foreach (var part in new[] { Data.Train, Data.Validation, Data.Test }) Objective.Validate(part, config.Layers[^1]);
 
         if (config.Engine == EngineKind.Tensor)

@@ -141,6 +141,17 @@ public sealed class CsvTests : IDisposable
         Assert.Throws<CsvFormatException>(() => Csv.Parse(new StringReader(header + ",y\n1,2,3,4\n"), "y"));
     }
 
+    [Theory]
+    [InlineData("x1", "x1")]
+    [InlineData("X1", "x1")]
+    public void Columns_to_keep_must_be_distinct(string first, string second)
+    {
+        // Issue 21: a model whose input names repeat asked for one column twice and got it twice.
+        var e = Assert.Throws<ArgumentException>(() => Csv.ReadColumns(new StringReader("x1,x2\n1,2\n"), [first, "x2", second]));
+        Assert.Contains($"'{first}' and '{second}' at positions 1 and 3", e.Message);
+        Assert.Throws<ArgumentException>(() => Csv.ReadColumns(Write("p.csv", "x1,x2\n1,2\n"), [first, second]));
+    }
+
     [Fact]
     public void A_file_over_the_size_cap_is_refused_before_it_is_read()
     {
@@ -166,12 +177,86 @@ public sealed class CsvTests : IDisposable
         Assert.Contains($"at most {Csv.MaxBytes:N0} characters", text.Message);
     }
 
-    // A header line, then the same line `count` times, made up as it is read.
-    private sealed class RepeatingReader(string header, string line, int count) : TextReader
+    // A header line, then the same line `count` times, made up as it is read; `count` -1 for no end.
+    private sealed class RepeatingReader(string header, string line, long count) : TextReader
     {
-        private int _read = -1;
+        private long _line = -1; // -1 for the header
+        private int _at;
 
-        public override string? ReadLine() => _read++ < 0 ? header : _read <= count ? line : null;
+        public override int Read(char[] buffer, int index, int length)
+        {
+            int written = 0;
+            while (written < length && (count < 0 || _line < count))
+            {
+                string text = (_line < 0 ? header : line) + "\n";
+                int n = Math.Min(length - written, text.Length - _at);
+                text.CopyTo(_at, buffer, index + written, n);
+                written += n;
+                _at += n;
+                if (_at == text.Length) (_line, _at) = (_line + 1, 0);
+            }
+            return written;
+        }
+
+        public override int Read() => throw new NotSupportedException("read in blocks");
+    }
+
+    // Endless characters without a line end, as /dev/zero gives.
+    private sealed class EndlessReader(char c) : TextReader
+    {
+        public long Given { get; private set; }
+
+        public override int Read(char[] buffer, int index, int length)
+        {
+            Array.Fill(buffer, c, index, length);
+            Given += length;
+            return length;
+        }
+    }
+
+    [Theory]
+    [InlineData('\0')]
+    [InlineData('1')]
+    [InlineData(',')]
+    public void An_endless_header_is_refused_once_it_passes_the_line_limit(char c)
+    {
+        // Issue 21: predict --input /dev/stdin fed /dev/zero read 2 GB and died of OutOfMemoryException.
+        var reader = new EndlessReader(c);
+        var e = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(reader));
+        Assert.Contains($"lines of at most {Csv.MaxLineChars:N0} characters, got a longer one on line 1", e.Message);
+        Assert.True(reader.Given < Csv.MaxLineChars + (1 << 17), $"read {reader.Given:N0} characters");
+    }
+
+    [Fact]
+    public void An_endless_data_line_is_refused_on_its_line()
+    {
+        var e = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(new StringReader("a,b\n1,2\n" + new string('3', Csv.MaxLineChars + 1))));
+        Assert.Equal(3, e.Line);
+        Assert.Contains("got a longer one on line 3", e.Message);
+    }
+
+    [Fact]
+    public void A_line_of_commas_is_refused_by_counting_not_by_splitting()
+    {
+        // Issue 21: 99 MB of commas used 3 GB, one string per comma, before the column cap was checked.
+        string commas = new(',', Csv.MaxLineChars - 1);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var header = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(new StringReader(commas + "\n1\n")));
+        var row = Assert.Throws<CsvFormatException>(() => Csv.ReadColumns(new StringReader("a,b\n" + commas + "\n")));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains($"at most {Csv.MaxColumns:N0} columns, got {Csv.MaxLineChars:N0}", header.Message);
+        Assert.Contains($"Expected 2 fields on line 2, got {Csv.MaxLineChars:N0}", row.Message);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // the lines themselves: 2 x 2 MB each as read and kept
+    }
+
+    [Theory]
+    [InlineData("a,y\r\n1,2\r\n3,4")]
+    [InlineData("a,y\r1,2\r3,4\r")]
+    [InlineData("a,y\n1,2\n\n3,4\n\n")]
+    public void Every_line_ending_is_read(string text)
+    {
+        var table = Csv.ReadColumns(new StringReader(text));
+        Assert.Equal([[1.0, 2.0], [3.0, 4.0]], table.Rows);
     }
 
     [Fact]

@@ -43,8 +43,18 @@ public class IdxTests
     }
 
     [Fact]
-    public void A_stream_that_cannot_seek_is_refused_as_an_argument() =>
-        Assert.Throws<ArgumentException>(() => Idx.ReadLabels(new Unseekable(IdxBytes.Labels(1))));
+    public void A_stream_that_cannot_seek_is_read_plain_or_gzipped()
+    {
+        // Issue 21: a FIFO was refused with "expected a readable, seekable stream", which named neither.
+        Assert.Equal([1, 2, 3], Idx.ReadLabels(new Unseekable(IdxBytes.Labels(1, 2, 3))));
+        Assert.Equal([1, 2, 3], Idx.ReadLabels(new Unseekable(IdxBytes.Gzip(IdxBytes.Labels(1, 2, 3)))));
+        var images = Idx.ReadImages(new Unseekable(IdxBytes.Images(3, 2, 2)));
+        Assert.Equal(IdxBytes.Images(3, 2, 2)[16..], images.Pixels);
+        Assert.Contains("expected 1 bytes of data after the header (1 label), got more: the file holds more than it declares",
+            Assert.Throws<IdxFormatException>(() => Idx.ReadLabels(new Unseekable([.. IdxBytes.Labels(1), 5]))).Message);
+        Assert.Contains("expected 3 bytes of data after the header (3 labels), got 2: the file is truncated",
+            Assert.Throws<IdxFormatException>(() => Idx.ReadLabels(new Unseekable(IdxBytes.Labels(1, 2, 3)[..^1]))).Message);
+    }
 
     [Fact]
     public void Another_format_is_not_an_idx_file()
@@ -98,7 +108,7 @@ public class IdxTests
     {
         byte[] longer = [.. IdxBytes.Labels(1, 2), 9, 9, 9];
         Assert.Contains("expected 2 bytes of data after the header (2 labels), got 5: 3 bytes more than the header declares", BadLabels(longer).Message);
-        Assert.Contains("got more after decompression: the file holds more than it declares", BadLabels(IdxBytes.Gzip(longer)).Message);
+        Assert.Contains("got more (after decompression): the file holds more than it declares", BadLabels(IdxBytes.Gzip(longer)).Message);
     }
 
     [Theory]
@@ -172,6 +182,19 @@ public class IdxTests
     private static IdxFormatException BadLabels(byte[] bytes) => Assert.Throws<IdxFormatException>(() => Idx.ReadLabels(new MemoryStream(bytes)));
 
     // A readable stream that cannot seek, as a network stream.
+    [Fact]
+    public void A_compressed_file_costs_about_its_declared_size_not_twice_it()
+    {
+        // Issue 21: the decompressed bytes went through a buffer that doubled as it grew (128 MB for 100 MB).
+        const int count = 20_000, side = 28; // 15,680,000 bytes of zeros, 15 KB compressed
+        byte[] gz = IdxBytes.Gzip([.. IdxBytes.Header(0x00000803, count, side, side), .. new byte[count * side * side]]);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var images = Idx.ReadImages(new MemoryStream(gz));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(count * side * side, images.Pixels.Length);
+        Assert.True(allocated < 1.6 * images.Pixels.Length, $"allocated {allocated:N0} bytes for {images.Pixels.Length:N0} of pixels");
+    }
+
     private sealed class Unseekable(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;

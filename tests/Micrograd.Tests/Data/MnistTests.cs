@@ -81,6 +81,27 @@ public class MnistTests
     }
 
     [Fact]
+    public void A_folder_whose_files_declare_more_than_the_limit_together_is_refused_before_either_is_inflated()
+    {
+        // Issue 21: two gzip files of 100 KB, each declaring the most one file may hold, became 2.8 GB of doubles.
+        // 80,000 images of 28 × 28 = 62,720,000 bytes each, declared by headers with no data behind them.
+        using var dir = new IdxBytes.Folder();
+        byte[] header = IdxBytes.Gzip(IdxBytes.Header(0x00000803, 80_000, 28, 28));
+        dir.Write("train-images-idx3-ubyte.gz", header);
+        dir.Write("train-labels-idx1-ubyte", IdxBytes.Labels(1));
+        dir.Write("t10k-images-idx3-ubyte.gz", header);
+        dir.Write("t10k-labels-idx1-ubyte", IdxBytes.Labels(1));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<IdxFormatException>(() => Mnist.LoadFolder(dir.Path));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains($"expected at most {Idx.MaxBytes:N0} bytes of pixels in the training and test images together", e.Message);
+        Assert.Contains("declare 62,720,000 (train-images-idx3-ubyte.gz) and 62,720,000 (t10k-images-idx3-ubyte.gz) = 125,440,000", e.Message);
+        Assert.True(allocated < 4_000_000, $"allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public void A_folder_without_the_test_pair_has_an_empty_test_split_and_one_without_training_files_is_refused()
     {
         using var dir = new IdxBytes.Folder();

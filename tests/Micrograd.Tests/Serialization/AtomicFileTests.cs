@@ -79,4 +79,67 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => AtomicFile.Write(null!, _ => { }));
         Assert.Throws<ArgumentNullException>(() => AtomicFile.Write(Path.Combine(_dir, "x"), null!));
     }
+
+    // Issue 21: a target that is no regular file is written into, never renamed over (as root, --log /dev/null
+    // used to replace /dev/null with a regular file).
+    [Fact]
+    public async Task A_fifo_is_written_into_and_stays_a_fifo()
+    {
+        string fifo = Path.Combine(_dir, "pipe");
+        MakeFifo(fifo);
+        var reader = Task.Run(() => File.ReadAllText(fifo)); // opening blocks until the writer opens too
+
+        AtomicFile.WriteAllText(fifo, "through the pipe");
+
+        Assert.Equal("through the pipe", await reader.WaitAsync(TimeSpan.FromMinutes(2))); // the timeout only keeps a failure from hanging
+        Assert.Equal("fifo", FileType(fifo));
+        Assert.True(AtomicFile.IsSpecialFile(fifo));
+        Assert.Equal([fifo], Directory.GetFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public void A_proc_fd_of_a_pipe_is_written_into()
+    {
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        string path = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
+
+        AtomicFile.WriteAll([(path, s => s.Write("one "u8)), (Path.Combine(_dir, "beside.txt"), s => s.Write("two"u8))]);
+
+        pipe.DisposeLocalCopyOfClientHandle();
+        Assert.Equal("one ", new StreamReader(pipe).ReadToEnd());
+        Assert.Equal("two", File.ReadAllText(Path.Combine(_dir, "beside.txt")));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_symbolic_link_is_followed_and_kept()
+    {
+        string real = Path.Combine(_dir, "real.json"), link = Path.Combine(_dir, "link.json");
+        File.WriteAllText(real, "old");
+        File.CreateSymbolicLink(link, real);
+
+        AtomicFile.WriteAllText(link, "new");
+
+        Assert.Equal("new", File.ReadAllText(real));
+        Assert.Equal(real, new FileInfo(link).LinkTarget);
+        Assert.False(AtomicFile.IsSpecialFile(real));
+        Assert.False(AtomicFile.IsSpecialFile(Path.Combine(_dir, "none")));
+    }
+
+    internal static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+
+    // stat's name for the file's type: "regular file", "fifo", "character special file"...
+    internal static string FileType(string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("stat", ["-L", "-c", "%F", path]) { RedirectStandardOutput = true };
+        using var stat = System.Diagnostics.Process.Start(start)!;
+        string type = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return type;
+    }
 }
