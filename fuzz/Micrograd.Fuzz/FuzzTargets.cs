@@ -1,3 +1,4 @@
+using Micrograd.Tensors.Nn;
 using System.Text;
 using Micrograd.Data;
 using Micrograd.Expressions;

@@ -1,3 +1,4 @@
+using Micrograd.Tensors.Nn;
 using Micrograd.Data;
 using Micrograd.Onnx.Import;
 using Micrograd.Onnx.Proto;

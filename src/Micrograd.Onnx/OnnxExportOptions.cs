@@ -7,8 +7,8 @@ public sealed record OnnxExportOptions
     public OnnxElementType ElementType { get; init; } = OnnxElementType.Float32;
 
     /// <summary>What the module takes per example, for tracing its forward pass; by default what its first
-    /// layers say (<see cref="Serialization.ModelInput.Of"/>).</summary>
-    public Serialization.ModelInput? Input { get; init; }
+    /// layers say (<see cref="Tensors.Nn.ModelInput.Of"/>).</summary>
+    public Tensors.Nn.ModelInput? Input { get; init; }
 
     /// <summary>Whether a Softmax over the last layer's outputs ends the graph, so that it outputs
     /// probabilities: right for a model trained with cross-entropy, whose outputs are logits.</summary>

@@ -69,8 +69,8 @@ public sealed class OnnxGraph<T> : Module<T> where T : unmanaged, IFloatingPoint
 
     /// <summary>What the graph takes per example, as its input's dimensions after the batch say; null where they
     /// give no size.</summary>
-    public Serialization.ModelInput? Input => _graph.Input.Dims.Skip(1).All(d => d is not null)
-        ? new Serialization.ModelInput([.. _graph.Input.Dims.Skip(1).Select(d => (int)d!.Value)], _graph.Input.Indices)
+    public Tensors.Nn.ModelInput? Input => _graph.Input.Dims.Skip(1).All(d => d is not null)
+        ? new Tensors.Nn.ModelInput([.. _graph.Input.Dims.Skip(1).Select(d => (int)d!.Value)], _graph.Input.Indices)
         : null;
 
     public override string Kind => "OnnxGraph";

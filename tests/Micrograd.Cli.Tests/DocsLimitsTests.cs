@@ -53,7 +53,7 @@ public class DocsLimitsTests
     {
         string text = Read("docs/cli.md").ReplaceLineEndings(" ");
         Assert.Contains($"{Micrograd.Serialization.ModelFile.MaxModules:N0} modules", text);
-        Assert.Contains($"| {Micrograd.Serialization.ModelInput.MaxCount:N0} numbers;", text);
+        Assert.Contains($"| {Micrograd.Tensors.Nn.ModelInput.MaxCount:N0} numbers;", text);
         Assert.Contains("`ModelFile.MaxModules`, `ModelInput.MaxCount`", text);
     }
 

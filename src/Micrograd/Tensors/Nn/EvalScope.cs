@@ -1,7 +1,6 @@
 using System.Numerics;
-using Micrograd.Tensors.Nn;
 
-namespace Micrograd.Serialization;
+namespace Micrograd.Tensors.Nn;
 
 /// <summary>Puts a module tree in evaluation mode until disposed, then gives every module back the mode it had
 /// (parents first, so that a child's own mode wins over its parent's recursive <see cref="Module{T}.Train"/>).</summary>

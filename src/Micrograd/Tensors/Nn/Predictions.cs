@@ -1,8 +1,7 @@
 using System.Numerics;
 using Micrograd.Tensors;
-using Micrograd.Tensors.Nn;
 
-namespace Micrograd.Serialization;
+namespace Micrograd.Tensors.Nn;
 
 /// <summary>A module's outputs for rows of numbers, as <c>predict</c> computes them: in evaluation mode, without
 /// a graph, a chunk of rows at a time as one batch.</summary>

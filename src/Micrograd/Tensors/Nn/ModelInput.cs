@@ -1,6 +1,5 @@
-using Micrograd.Tensors.Nn;
 
-namespace Micrograd.Serialization;
+namespace Micrograd.Tensors.Nn;
 
 /// <summary>What a model takes per example, after the batch dimension: a tensor of <see cref="Shape"/> holding
 /// numbers, or holding token indices (whole numbers, for an Embedding) when <see cref="Indices"/>.</summary>
