@@ -1,3 +1,4 @@
+using Micrograd.Training;
 using System.Numerics;
 using Micrograd.Nn;
 using Micrograd.Onnx.Import;

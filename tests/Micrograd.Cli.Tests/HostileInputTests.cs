@@ -61,7 +61,7 @@ public class HostileInputTests
         var data = new Dataset("big", [[1.7e308, -1.7e308], [-1.7e308, 1.7e308], [0, 0]], [1, -1, 1]);
         var trainer = new Trainer(Presets.Moons with { Steps = 2 }, Datasets.TrainOnly(data));
         var history = trainer.Run();
-        Assert.Equal((Plots.DecisionBoundary.Width, Plots.DecisionBoundary.Height), PngFile.Size(Plots.DecisionBoundary.Render(trainer, "big")));
+        Assert.Equal((Plots.DecisionBoundary.Width, Plots.DecisionBoundary.Height), PngFile.Size(Plots.DecisionBoundary.Render(trainer.Result(history), "big")));
         Assert.Equal((Plots.LossCurve.Width, Plots.LossCurve.Height), PngFile.Size(Plots.LossCurve.Render(history, "big")));
     }
 
@@ -71,8 +71,7 @@ public class HostileInputTests
         var data = new Dataset("big", [[1.7e308, 2], [2, -1.7e308], [0, 0], [1, 1]], [1.7e308, -1.7e308, 5, 1e308]);
         var trainer = new Trainer(new TrainingConfig { Layers = [16, 16, 1], Loss = LossKind.MeanSquaredError, Optimizer = OptimizerKind.AdamW, LearningRate = 1e300, Steps = 2 },
             Datasets.TrainOnly(data));
-        trainer.Run();
-        Assert.Equal((Plots.DecisionBoundary.Width, Plots.DecisionBoundary.Height), PngFile.Size(Plots.DecisionBoundary.Render(trainer, "big")));
+        Assert.Equal((Plots.DecisionBoundary.Width, Plots.DecisionBoundary.Height), PngFile.Size(Plots.DecisionBoundary.Render(trainer.Train(), "big")));
     }
 
     [Theory]

@@ -88,7 +88,7 @@ public class PlotPixelTests
         var trainer = new Trainer(config, Datasets.TrainOnly(new Dataset("d", inputs, targets)), rng);
         Assert.Equal(targets, trainer.Predict(inputs).Select(y => y[0]));
 
-        var plot = Plots.DecisionBoundary.Build(trainer, "t");
+        var plot = Plots.DecisionBoundary.Build(trainer.Result([]), "t");
         using var image = SKBitmap.Decode(Png(plot, Plots.DecisionBoundary.Width, Plots.DecisionBoundary.Height));
 
         var range = plot.GetPlottables<ScottPlot.Plottables.Heatmap>().Single().ManualRange!.Value; // the targets' and the predictions' span

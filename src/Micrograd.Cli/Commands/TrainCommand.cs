@@ -25,13 +25,20 @@ internal static class TrainCommand
             HelpName = "name|file",
         };
         var label = new Option<string?>("--label") { Description = "For a CSV --dataset: the column that holds the target; every other column is an input.", HelpName = "column" };
-        var layers = new Option<IReadOnlyList<int>?>("--layers")
+        var layers = new Option<IReadOnlyList<LayerRequest>?>("--layers")
         {
-            Description = "Layer sizes, comma-separated; the last is the number of outputs (moons: 16,16,1). " +
+            Description = "Layer sizes, comma-separated; the last is the number of outputs (moons: 16,16,1). A layer may name its own activation, " +
+                          $"size:activation ({KindNames.Activations.Listed}), such as 16:tanh,16:relu,1; the others take --activation (the last: linear). " +
                           $"At most {Limits.Parameters:N0} parameters, and {Limits.ParametersTimesExamples:N0} parameters × examples on the dynamic and tape engines; " +
                           $"the tensor engine takes {TensorLimits.UnitsTimesExamples:N0} examples × units (inputs plus neurons) in a step.",
             HelpName = "sizes",
-            CustomParser = r => OptionKinds.Single(r, "--layers", ParseLayers, "layer sizes of at least 1 separated by commas, like 16,16,1"),
+            CustomParser = r => OptionKinds.Single(r, "--layers", ParseLayers, "layer sizes of at least 1 separated by commas, each with an optional :activation, like 16,16,1 or 16:tanh,16:relu,1"),
+        };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Start from this model file (one that train writes, or any module tree of a model file, or an .onnx file that imports as one): " +
+                          "its network and its numbers are trained further on the data, which must have as many inputs. A network other than an MLP trains on the tensor engine.",
+            HelpName = "file",
         };
         var activation = OptionKinds.Kind("--activation", "The hidden layers' nonlinearity (moons: relu).", KindNames.Activations);
         var loss = OptionKinds.Kind("--loss", "The loss: sse (sum of squared errors), mse, hinge (labels -1/+1), cross-entropy (classes 0..k-1) (moons: hinge).", KindNames.Losses);
@@ -61,7 +68,7 @@ internal static class TrainCommand
             "With no options it runs micrograd's moons demo: 100 points, MLP 2-16-16-1 (ReLU), hinge loss + 1e-4 L2, " +
             "SGD with lr 1.0 decaying to 0.1, 100 steps, seed 1337, into out/moons. Options override the preset's settings.")
         {
-            preset, dataset, label, validation, layers, activation, loss, optimizer, lr, steps, batchSize, seed, engine, precision, outDir, quiet, log, saveOnInterrupt,
+            preset, dataset, label, validation, layers, activation, model, loss, optimizer, lr, steps, batchSize, seed, engine, precision, outDir, quiet, log, saveOnInterrupt,
         };
 
         command.SetAction(parsed => TrainRun.Execute(context, new TrainRequest
@@ -72,6 +79,7 @@ internal static class TrainCommand
             Validation = parsed.GetValue(validation),
             Layers = parsed.GetValue(layers),
             Activation = parsed.GetValue(activation),
+            Model = parsed.GetValue(model),
             Loss = parsed.GetValue(loss),
             Optimizer = parsed.GetValue(optimizer),
             LearningRate = parsed.GetValue(lr),
@@ -88,14 +96,24 @@ internal static class TrainCommand
         return command;
     }
 
-    // "16,16,1" as [16, 16, 1]; null for anything else ("16,,1", "0", "a").
-    private static IReadOnlyList<int>? ParseLayers(string text)
+    // "16:tanh,16,1" as [(16, Tanh), (16, null), (1, null)]; null for anything else ("16,,1", "0", "a", "16:x").
+    private static IReadOnlyList<LayerRequest>? ParseLayers(string text)
     {
         var parts = text.Split(',');
-        var sizes = new int[parts.Length];
+        var layers = new LayerRequest[parts.Length];
         for (int i = 0; i < parts.Length; i++)
-            if (!int.TryParse(parts[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
-                return null;
-        return sizes;
+        {
+            var (size, activation) = parts[i].Split(':') switch
+            {
+                [var s] => (s, null),
+                [var s, var a] => (s, a.Trim()),
+                _ => ("", null),
+            };
+            if (!int.TryParse(size.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1) return null;
+            if (activation is null) layers[i] = new LayerRequest(n, null);
+            else if (KindNames.Activations.TryParse(activation, out var kind)) layers[i] = new LayerRequest(n, kind);
+            else return null;
+        }
+        return layers;
     }
 }

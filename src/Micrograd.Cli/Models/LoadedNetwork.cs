@@ -21,6 +21,16 @@ internal sealed class LoadedNetwork
         Input = input ?? throw new CliException($"--model: {path} does not say what it takes per example (its first layers give no size), so it cannot be run");
     }
 
+    /// <summary>The network's tree and numbers, to train further.</summary>
+    /// <exception cref="CliException">For a model that does not take a row of numbers per example and give one
+    /// of outputs.</exception>
+    public TrainedNetwork Snapshot()
+    {
+        if (Input.Indices || Input.Shape.Count != 1 || OutputShape.Count != 1)
+            throw new CliException($"--model: {Path} takes {Input} and gives [batch, {string.Join(", ", OutputShape)}]; train takes a row of numbers per example and a row of outputs.");
+        return _single is { } f ? TrainedNetwork.Of(f, Input.Count, OutputCount) : TrainedNetwork.Of(_double!, Input.Count, OutputCount);
+    }
+
     public static LoadedNetwork Of(LoadedModel model, string path) => new(path,
         model.Precision == Precision.Float32 ? model.ToModule<float>() : null,
         model.Precision == Precision.Float64 ? model.ToModule<double>() : null,

@@ -23,10 +23,10 @@ internal static class ModelNotes
     public const string TrainLoss = "train_loss";
     public const string TrainAccuracy = "train_accuracy";
 
-    /// <summary>The notes for the model of <paramref name="trainer"/>, which scored <paramref name="final"/>
-    /// on its training set after training.</summary>
-    public static Dictionary<string, string> For(Trainer trainer, Evaluation final)
+    /// <summary>The notes for <paramref name="trainer"/>'s network.</summary>
+    public static Dictionary<string, string> For(TrainedModel trainer)
     {
+        var final = trainer.Train.Evaluation;
         var config = trainer.Config;
         var train = trainer.Data.Train;
         var kind = trainer.Objective.Outputs;

@@ -25,9 +25,9 @@ internal static class DecisionBoundary
     /// <summary>The margin around the data, as a fraction of its extent along each axis.</summary>
     public const double Margin = 0.25;
 
-    /// <summary>The PNG of the decision regions of <paramref name="trainer"/>'s network over every example of
+    /// <summary>The PNG of the decision regions of <paramref name="model"/>'s network over every example of
     /// its data (training points as circles, held-out points as triangles).</summary>
-    public static byte[] Render(Trainer trainer, string title) => Png.Render(Build(trainer, title), Width, Height);
+    public static byte[] Render(TrainedModel model, string title) => Png.Render(Build(model, title), Width, Height);
 
     /// <summary>How strongly a regression's predicted values shade the grid: pale, so that a point coloured by its
     /// target stands out even where the prediction matches it (at full strength a well-fitted point took the
@@ -35,11 +35,11 @@ internal static class DecisionBoundary
     public const double RegressionShade = 0.45;
 
     /// <summary>The plot of <see cref="Render"/>, not yet drawn.</summary>
-    public static Plot Build(Trainer trainer, string title)
+    public static Plot Build(TrainedModel model, string title)
     {
-        var weights = trainer.Weights();
-        var data = trainer.Data;
-        var kind = trainer.Objective.Outputs;
+        var weights = model.Network;
+        var data = model.Data;
+        var kind = model.Objective.Outputs;
         if (weights.InputCount != 2) throw new ArgumentException($"Expected a model with 2 inputs for a decision-boundary plot, got {weights.InputCount}.");
         var all = data.Train.Inputs.Concat(data.Validation.Inputs).Concat(data.Test.Inputs).ToArray();
         var (xMin, xMax) = Bounds(all.Select(p => p[0]));
@@ -52,7 +52,7 @@ internal static class DecisionBoundary
         for (int row = 0; row < n; row++)
             for (int col = 0; col < n; col++)
                 points[row * n + col] = [xMin + (col + 0.5) * dx, yMax - (row + 0.5) * dy];
-        var outputs = trainer.Predict(points);
+        var outputs = model.Predict(points);
         var cells = new double[n, n];
         for (int row = 0; row < n; row++)
             for (int col = 0; col < n; col++)

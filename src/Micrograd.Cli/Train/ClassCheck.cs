@@ -13,13 +13,13 @@ internal sealed record ClassCheck(Dataset Split, string SplitName, int[] Truth, 
     public (int Index, int Predicted)[] Mistakes() =>
         [.. Enumerable.Range(0, Truth.Length).Where(i => Truth[i] != Predicted[i]).Select(i => (i, Predicted[i]))];
 
-    public static ClassCheck? Of(Trainer trainer)
+    public static ClassCheck? Of(TrainedModel model)
     {
-        var kind = trainer.Objective.Outputs;
+        var kind = model.Objective.Outputs;
         if (kind == OutputKind.Value) return null;
-        var (split, name) = trainer.Data.Validation.Count > 0 ? (trainer.Data.Validation, "validation") : (trainer.Data.Train, "training");
-        var outputs = trainer.Predict(split.Inputs);
-        int classes = Models.ModelNotes.ClassCount(kind, trainer.Config.Layers[^1]);
+        var (checkedSplit, name) = model.Validation is { } v ? (v, "validation") : (model.Train, "training");
+        var (split, outputs) = (checkedSplit.Data, checkedSplit.Outputs);
+        int classes = Models.ModelNotes.ClassCount(kind, model.Network.OutputCount);
         var names = Enumerable.Range(0, classes).Select(c =>
             kind == OutputKind.ArgMax && split.ClassNames is { } n && c < n.Count ? n[c] : Models.ModelNotes.ClassLabel(kind, c)).ToArray();
         return new ClassCheck(split, name,

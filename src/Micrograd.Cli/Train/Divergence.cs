@@ -12,11 +12,11 @@ internal static class Divergence
     /// <summary>True once training may stop: a loss that is no longer a finite number.</summary>
     public static bool Diverged(StepRecord record) => !double.IsFinite(record.TrainLoss);
 
-    /// <exception cref="TrainingDivergedException">When a loss in <paramref name="history"/> or a weight of
-    /// <paramref name="trainer"/>'s network is NaN or infinite.</exception>
-    public static void Check(Trainer trainer, IReadOnlyList<StepRecord> history)
+    /// <exception cref="TrainingDivergedException">When a loss of the run or a weight of its network is NaN
+    /// or infinite.</exception>
+    public static void Check(TrainedModel model)
     {
-        var config = trainer.Config;
+        var (config, history) = (model.Config, model.History);
         string lr = Numbers.Short(config.LearningRate);
         string smaller = $"try a smaller learning rate, such as --lr {Numbers.Short(config.LearningRate / 10)}";
         if (history.FirstOrDefault(Diverged) is { } bad && Diverged(bad))
@@ -25,21 +25,19 @@ internal static class Divergence
             if (bad.Step == 0)
                 throw new TrainingDivergedException(
                     $"the training loss was {what} at step 1 of {config.Steps}, before any update: the data's numbers are too large for the network " +
-                    $"(the largest in size is {Numbers.Short(LargestNumber(trainer), 3)}); scale the inputs and targets to about -2..2. Nothing was written.");
+                    $"(the largest in size is {Numbers.Short(LargestNumber(model.Data), 3)}); scale the inputs and targets to about -2..2. Nothing was written.");
             throw new TrainingDivergedException(
                 $"training diverged: the loss became {what} at step {bad.Step + 1} of {config.Steps} (finite until step {bad.Step}); " +
                 $"the learning rate ({lr}) is probably too large for this data: {smaller}. Nothing was written.");
         }
-        var weights = trainer.Weights();
-        if (weights.Layers.Any(l => !l.Weights.All(double.IsFinite) || !l.Biases.All(double.IsFinite)))
+        if (!model.Network.IsFinite)
             throw new TrainingDivergedException(
                 $"training diverged: the network's weights became NaN or infinite by step {history.Count} of {config.Steps}, though every loss was finite; " +
                 $"the learning rate ({lr}) is probably too large for this data: {smaller}. Nothing was written.");
     }
 
-    private static double LargestNumber(Trainer trainer)
+    private static double LargestNumber(Data.DatasetSplits d)
     {
-        var d = trainer.Data;
         return new[] { d.Train, d.Validation, d.Test }
             .SelectMany(s => s.Inputs.SelectMany(r => r).Concat(s.Targets))
             .Select(Math.Abs)

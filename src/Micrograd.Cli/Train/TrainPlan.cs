@@ -11,8 +11,10 @@ internal sealed record TrainRequest
     public string? Dataset { get; init; }
     public string? Label { get; init; }
     public double? Validation { get; init; }
-    public IReadOnlyList<int>? Layers { get; init; }
+    public IReadOnlyList<LayerRequest>? Layers { get; init; }
     public Activation? Activation { get; init; }
+    /// <summary>A model file to start from.</summary>
+    public string? Model { get; init; }
     public LossKind? Loss { get; init; }
     public OptimizerKind? Optimizer { get; init; }
     public double? LearningRate { get; init; }
@@ -26,6 +28,9 @@ internal sealed record TrainRequest
     public bool Quiet { get; init; }
     public bool SaveOnInterrupt { get; init; }
 }
+
+/// <summary>A layer of --layers: its size, and its activation when it names one.</summary>
+internal sealed record LayerRequest(int Size, Activation? Activation);
 
 /// <summary>
 /// What a request trains on and with which settings, decided before any data is read: the preset (given, or
@@ -128,8 +133,11 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             Dataset = Dataset,
             LabelColumn = Label,
             Seed = Seed,
-            Layers = r.Layers ?? config.Layers,
+            Layers = r.Layers?.Select(l => l.Size).ToArray() ?? config.Layers,
             Activation = r.Activation ?? config.Activation,
+            Activations = r.Layers is { } given && given.Any(l => l.Activation is not null)
+                ? [.. given.Select((l, i) => l.Activation ?? (i == given.Count - 1 ? config.OutputActivation : r.Activation ?? config.Activation))]
+                : r.Layers is null ? config.Activations : null,
             Loss = r.Loss ?? config.Loss,
             Optimizer = r.Optimizer ?? config.Optimizer,
             LearningRate = r.LearningRate ?? config.LearningRate,
@@ -138,12 +146,27 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
             Engine = r.Engine ?? config.Engine,
             Precision = r.Precision ?? config.Precision,
         };
+        if (r.Model is { } path) config = StartFrom(config, path, data.Train.InputCount);
         RefuseSingleClass(config, targets);
         if (r.Engine is not null) return (config, from, "as asked (--engine)");
         if (config.Precision == Training.Precision.Float32 && config.Engine != EngineKind.Tensor)
             return (config with { Engine = EngineKind.Tensor }, from, "the engine that computes in float32 (--precision)");
         var (engine, why) = Trainer.ChooseEngine(config, data);
         return (config with { Engine = engine }, from, why ?? (Preset is { } p ? $"the {p.Name} preset's" : "the default"));
+    }
+
+    // The network and numbers of a model file: an MLP's layers, or any other module tree on the tensor engine.
+    private TrainingConfig StartFrom(TrainingConfig config, string path, int inputs)
+    {
+        if (Request.Layers is not null) throw new CliException("--layers: the network comes from --model; give one or the other.");
+        if (Request.Activation is not null) throw new CliException("--activation: the network and its activations come from --model; give one or the other.");
+        var network = Models.ModelLoading.Load(path).Snapshot();
+        if (network.InputCount != inputs)
+            throw new CliException($"--model: {path} takes {network.InputCount} input{(network.InputCount == 1 ? "" : "s")}, but '{Dataset}' has {inputs}.");
+        var precision = Request.Precision ?? network.Precision;
+        if (network.Mlp is { } mlp)
+            return config with { Layers = [.. mlp.Layers.Select(l => l.OutputCount)], Activations = [.. mlp.Layers.Select(l => l.Activation)], StartFrom = network.Parameters, Precision = precision };
+        return config with { Network = network.Spec, StartFrom = network.Parameters, Engine = EngineKind.Tensor, Precision = precision };
     }
 
     // The preset of a built-in dataset that has one; the others' settings follow their targets.

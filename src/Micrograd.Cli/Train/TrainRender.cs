@@ -18,19 +18,19 @@ internal static class TrainRender
     /// mistakes, made for images only, goes unmentioned on other data).</returns>
     public static (IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<string> Notes) Render(TrainResults results, TrainTargets targets)
     {
-        var trainer = results.Trainer;
-        var model = trainer.Weights();
-        var kind = trainer.Objective.Outputs;
+        var trained = results.Model;
+        var model = trained.Network;
+        var kind = trained.Objective.Outputs;
         var files = new List<(string, byte[])>();
         var notes = new List<string>();
 
         string title = $"{results.Name}: {model.Shape}, {results.History.Count} steps";
         if (model.InputCount == 2)
-            files.Add((targets.Boundary, DecisionBoundary.Render(trainer, DecisionTitle(title, kind, results.Train))));
+            files.Add((targets.Boundary, DecisionBoundary.Render(trained, DecisionTitle(title, kind, results.Train))));
         else
             notes.Add($"note: no decision-boundary plot: the data has {model.InputCount} input{(model.InputCount == 1 ? "" : "s")}, and the plot needs exactly 2.");
         files.Add((targets.Loss, LossCurve.Render(results.History, $"{results.Name}: training curve of {model.Shape}", results.Validation)));
-        files.Add((targets.Model, Encoding.UTF8.GetBytes(ModelFile.ToJson(model, Network(trainer.Config.Engine), trainer.Config.Precision, ModelNotes.For(trainer, results.Train)))));
+        files.Add((targets.Model, Encoding.UTF8.GetBytes(ModelFile.ToJson(model, ModelNotes.For(trained)))));
         if (results.Classes is { } check)
         {
             files.Add((targets.Confusion, ConfusionMatrix.Render(check.Truth, check.Predicted, check.ClassNames,
@@ -48,7 +48,6 @@ internal static class TrainRender
         return (files, notes);
     }
 
-    private static NetworkKind Network(EngineKind engine) => engine == EngineKind.Tensor ? NetworkKind.TensorMLP : NetworkKind.MLP;
 
     private static string DecisionTitle(string title, OutputKind kind, Evaluation train) =>
         kind == OutputKind.Value ? $"{title}, shaded by the predicted value"

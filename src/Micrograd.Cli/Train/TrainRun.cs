@@ -29,14 +29,11 @@ internal static class TrainRun
         var trainer = new Trainer(config, data, rng);
         var (history, elapsed) = LiveTraining.Run(trainer, context, live: context.Interactive && !request.Quiet);
         StopIfInterrupted(context, request, history.Count, config.Steps);
-        Divergence.Check(trainer, history);
 
-        // evaluate
-        var results = new TrainResults(plan.Name, defaultsFrom, engineWhy, trainer, history, elapsed,
-            trainer.Evaluate(data.Train),
-            data.Validation.Count > 0 ? trainer.Evaluate(data.Validation) : null,
-            data.Test.Count > 0 ? trainer.Evaluate(data.Test) : null,
-            ClassCheck.Of(trainer));
+        // evaluate: the trained model, every split's outputs computed; nothing below reads the trainer
+        var model = trainer.Result(history);
+        Divergence.Check(model);
+        var results = new TrainResults(plan.Name, defaultsFrom, engineWhy, model, elapsed, ClassCheck.Of(model));
 
         // render
         var (files, notes) = TrainRender.Render(results, targets);
@@ -100,5 +97,13 @@ internal static class TrainRun
 
 /// <summary>A finished run and how well it did: the losses and accuracies are measured after training;
 /// <paramref name="Classes"/> is null for regression.</summary>
-internal sealed record TrainResults(string Name, string DefaultsFrom, string EngineWhy, Trainer Trainer, IReadOnlyList<StepRecord> History, TimeSpan Elapsed,
-    Evaluation Train, Evaluation? Validation, Evaluation? Test, ClassCheck? Classes);
+internal sealed record TrainResults(string Name, string DefaultsFrom, string EngineWhy, TrainedModel Model, TimeSpan Elapsed, ClassCheck? Classes)
+{
+    public IReadOnlyList<StepRecord> History => Model.History;
+
+    public Evaluation Train => Model.Train.Evaluation;
+
+    public Evaluation? Validation => Model.Validation?.Evaluation;
+
+    public Evaluation? Test => Model.Test?.Evaluation;
+}

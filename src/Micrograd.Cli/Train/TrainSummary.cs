@@ -8,8 +8,8 @@ internal static class TrainSummary
 {
     public static void Write(TextWriter w, TrainResults results)
     {
-        var trainer = results.Trainer;
-        w.WriteLine($"trained {results.Name}: MLP {trainer.Weights().Shape}, {Describe(trainer)}");
+        var trainer = results.Model;
+        w.WriteLine($"trained {results.Name}: {trainer.Network.Description}, {Describe(trainer)}");
         w.WriteLine($"  settings not given came from {results.DefaultsFrom}");
         w.WriteLine($"  {"engine",-11} {Engine(trainer.Config)}: {results.EngineWhy}");
         Line(w, "train", results.Train, trainer.Data.Train.Count);
@@ -22,7 +22,7 @@ internal static class TrainSummary
 
     /// <summary>"hinge loss + 0.0001·Σp², sgd lr 1 decaying to 0.1, 100 steps, full batch, seed 1337", in the
     /// words of the options.</summary>
-    private static string Describe(Trainer trainer)
+    private static string Describe(TrainedModel trainer)
     {
         var c = trainer.Config;
         int examples = trainer.Data.Train.Count;

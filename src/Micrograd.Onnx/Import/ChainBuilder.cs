@@ -1,3 +1,4 @@
+using Micrograd.Training;
 using System.Globalization;
 using Micrograd.Serialization;
 using Micrograd.Tensors.Nn;

@@ -69,6 +69,14 @@ public static class ModelFile
         return Write(MlpTree.Spec(weights), parameters, precision, notes);
     }
 
+    /// <summary>A trained network's tree, numbers and precision, as it holds them. A number that is not finite
+    /// (a diverged run's) is written as "NaN", "Infinity" or "-Infinity", which loading refuses.</summary>
+    public static string ToJson(TrainedNetwork network, IReadOnlyDictionary<string, string>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return Write(network.Spec, [.. network.Parameters.Select(p => new ParameterDto(p.Name, p.Dims, p.Data))], network.Precision, notes);
+    }
+
     private static string Write(ModuleSpec spec, ParameterDto[] parameters, Precision precision, IReadOnlyDictionary<string, string>? notes)
     {
         var file = new ModelFileDto(Format, Version, null, KindNames.Precisions.Of(precision), null, null, ModelTree.ToDto(spec, null), parameters, notes?.ToDictionary());
@@ -119,7 +127,7 @@ public static class ModelFile
     public static string Shape(MLP model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return MlpWeights.Describe(model.InputCount, model.Layers.Select(l => l.OutputCount), model.Layers[0].Neurons[0].Activation, model.Layers[^1].Neurons[0].Activation);
+        return MlpWeights.Of(model).Shape;
     }
 
     private static LoadedModel Read(ReadOnlySpan<byte> utf8, string source)
@@ -181,7 +189,6 @@ public static class ModelFile
             inputs = layer.Size;
         }
         var mlp = new MlpWeights(file.Inputs ?? 0, weights);
-        ModelFileCheck.SharedHiddenActivation(mlp, source);
         return new LoadedModel(MlpTree.Spec(mlp), MlpTree.Parameters(mlp), precision, file.Notes ?? [], file.Version, network, source, mlp);
     }
 

@@ -79,14 +79,6 @@ internal static class ModelFileCheck
         return activations;
     }
 
-    /// <summary>The hidden layers share one activation, as every MLP class needs.</summary>
-    /// <exception cref="ModelFormatException">When they differ.</exception>
-    public static void SharedHiddenActivation(MlpWeights weights, string source)
-    {
-        try { _ = weights.HiddenActivation; }
-        catch (InvalidOperationException e) { throw new ModelFormatException($"{source}: {char.ToLowerInvariant(e.Message[0])}{e.Message[1..]}"); }
-    }
-
     internal static void Finite(double x, Precision precision, string where)
     {
         if (!double.IsFinite(x))

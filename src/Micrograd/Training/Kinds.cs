@@ -43,16 +43,5 @@ public enum Precision
 /// size. Unbounded for the scalar engines, which the bound on parameters × examples already limits.</param>
 public readonly record struct EngineLimits(long Parameters, long ParametersTimesExamples, long UnitsTimesExamples)
 {
-    /// <summary>What <see cref="UnitsTimesExamples"/> counts per example: the inputs plus every layer's neurons.</summary>
-    internal static long Units(int inputs, IEnumerable<int> layerSizes) => inputs + layerSizes.Sum(size => (long)size);
-
-    private static readonly EngineLimits Scalar = new(1_000_000, 2_000_000, long.MaxValue);
-    private static readonly EngineLimits Tensors = new(1_000_000, long.MaxValue, 10_000_000);
-
-    public static EngineLimits Of(EngineKind engine) => engine switch
-    {
-        EngineKind.Dynamic or EngineKind.Tape => Scalar,
-        EngineKind.Tensor => Tensors,
-        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Expected a defined engine."),
-    };
+    public static EngineLimits Of(EngineKind engine) => Engines.EngineTable.Limits(engine);
 }

@@ -46,26 +46,16 @@ public sealed class MlpWeights
     public double[] ToArray() =>
         [.. Layers.SelectMany(l => Enumerable.Range(0, l.OutputCount).SelectMany(n => l.Weights.Skip(n * l.InputCount).Take(l.InputCount).Append(l.Biases[n])))];
 
-    /// <summary>The hidden layers' activation (the output layer's when there is one layer).</summary>
-    /// <exception cref="InvalidOperationException">When the hidden layers differ, which <see cref="MLP"/> and
-    /// <see cref="TensorMLP{T}"/> cannot hold.</exception>
-    public Activation HiddenActivation
+    /// <summary>Such as "2-16-16-1 (ReLU, Linear output)", or "2-16-16-1 (Tanh, ReLU, Linear output)" when the
+    /// hidden layers differ.</summary>
+    public string Shape => Describe(InputCount, [.. Layers.Select(l => l.OutputCount)], [.. Layers.Select(l => l.Activation)]);
+
+    internal static string Describe(int inputs, IReadOnlyList<int> sizes, IReadOnlyList<Activation> activations)
     {
-        get
-        {
-            for (int l = 1; l < Layers.Count - 1; l++)
-                if (Layers[l].Activation != Layers[0].Activation)
-                    throw new InvalidOperationException(
-                        $"Expected every hidden layer to share one activation, but layer 1 is {Layers[0].Activation} and layer {l + 1} is {Layers[l].Activation}.");
-            return Layers[0].Activation;
-        }
+        var hidden = activations.Take(Math.Max(1, activations.Count - 1)).ToArray();
+        string inside = hidden.Distinct().Count() == 1 ? hidden[0].Name() : string.Join(", ", hidden.Select(a => a.Name()));
+        return $"{inputs}-{string.Join("-", sizes)} ({inside}, {activations[^1].Name()} output)";
     }
-
-    /// <summary>Such as "2-16-16-1 (ReLU, Linear output)".</summary>
-    public string Shape => Describe(InputCount, Layers.Select(l => l.OutputCount), Layers[0].Activation, Layers[^1].Activation);
-
-    internal static string Describe(int inputs, IEnumerable<int> sizes, Activation first, Activation output) =>
-        $"{inputs}-{string.Join("-", sizes)} ({first.Name()}, {output.Name()} output)";
 
     public static MlpWeights Of(MLP model)
     {

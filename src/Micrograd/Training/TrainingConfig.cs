@@ -19,6 +19,22 @@ public sealed record TrainingConfig
 
     public Activation OutputActivation { get; init; } = Activation.Linear;
 
+    /// <summary>An activation per layer, such as Tanh then ReLU then Linear; null for <see cref="Activation"/>
+    /// after every layer but the last and <see cref="OutputActivation"/> after the last.</summary>
+    public IReadOnlyList<Activation>? Activations { get; init; }
+
+    /// <summary>The activation after each of <see cref="Layers"/>.</summary>
+    public IReadOnlyList<Activation> LayerActivations =>
+        Activations ?? [.. Layers.Select((_, i) => i == Layers.Count - 1 ? OutputActivation : Activation)];
+
+    /// <summary>Any network of modules to train (on the tensor engine), such as a model file's; null for the MLP
+    /// of <see cref="Layers"/>. It takes each example's inputs as a row and gives a row of outputs.</summary>
+    public Tensors.Nn.ModuleSpec? Network { get; init; }
+
+    /// <summary>The numbers to start from, by state-dict name (a model file's); null to draw them from the
+    /// Rng. They must fit <see cref="Network"/>, or the MLP of <see cref="Layers"/>.</summary>
+    public IReadOnlyList<ModelParameter>? StartFrom { get; init; }
+
     public Init Init { get; init; } = Init.Uniform;
 
     public LossKind Loss { get; init; } = LossKind.Hinge;
@@ -66,6 +82,10 @@ public sealed record TrainingConfig
         if (Layers is null || Layers.Count == 0) throw new ArgumentException("Expected at least one layer size, got none.", nameof(Layers));
         for (int i = 0; i < Layers.Count; i++)
             if (Layers[i] <= 0) throw new ArgumentException($"Expected every layer size to be at least 1, got {Layers[i]} for layer {i + 1}.", nameof(Layers));
+        if (Activations is not null && Activations.Count != Layers.Count)
+            throw new ArgumentException($"Expected one activation per layer ({Layers.Count}), got {Activations.Count}.", nameof(Activations));
+        if (Network is not null && Engine != EngineKind.Tensor)
+            throw new ArgumentException($"Expected the tensor engine for a {Network.Kind} network, got the {KindNames.Engines.Of(Engine)} engine: the scalar engines build MLPs of Values only.", nameof(Engine));
         if (Steps < 0) throw new ArgumentException($"Expected 0 or more steps, got {Steps}.", nameof(Steps));
         if (BatchSize is <= 0) throw new ArgumentException($"Expected a batch size of at least 1, got {BatchSize}.", nameof(BatchSize));
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentException($"Expected a positive learning rate, got {LearningRate}.", nameof(LearningRate));

@@ -137,7 +137,6 @@ public sealed class ModelFileTests : IDisposable
     [InlineData("{\"format\": \"micrograd-mlp\", \"version\": 1, \"inputs\": 2, \"layers\": [{\"size\": 0, \"activation\": \"linear\", \"weights\": [], \"biases\": []}]}", "impossible network")]
     [InlineData("{\"format\": \"micrograd-mlp\", \"version\": 1, \"inputs\": 2, \"layers\": [null]}", "layer 1")]
     [InlineData("{\"format\": \"micrograd-mlp\", \"version\": 1, \"inputs\": 2, \"layers\": [{\"size\": 1, \"activation\": \"linear\", \"weights\": [null], \"biases\": [0]}]}", "expected 2 weights, got 0")]
-    [InlineData("{\"format\": \"micrograd-mlp\", \"version\": 1, \"inputs\": 1, \"layers\": [{\"size\": 1, \"activation\": \"tanh\", \"weights\": [[1]], \"biases\": [0]}, {\"size\": 1, \"activation\": \"relu\", \"weights\": [[1]], \"biases\": [0]}, {\"size\": 1, \"activation\": \"linear\", \"weights\": [[1]], \"biases\": [0]}]}", "share one activation")]
     public void Corrupt_or_foreign_files_fail_with_a_clear_ModelFormatException(string content, string expected)
     {
         string path = PathOf("bad.json");
@@ -155,5 +154,14 @@ public sealed class ModelFileTests : IDisposable
         ModelFile.Save(Trained(), path);
         Assert.StartsWith("{", File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void A_version_1_file_whose_layers_differ_in_activation_loads_with_each_layer_s()
+    {
+        var loaded = ModelFile.FromJson("{\"format\": \"micrograd-mlp\", \"version\": 1, \"inputs\": 1, \"layers\": [{\"size\": 1, \"activation\": \"tanh\", \"weights\": [[1]], \"biases\": [0]}, {\"size\": 1, \"activation\": \"relu\", \"weights\": [[1]], \"biases\": [0]}, {\"size\": 1, \"activation\": \"linear\", \"weights\": [[1]], \"biases\": [0]}]}");
+        Assert.Equal([Activation.Tanh, Activation.ReLU, Activation.Linear], loaded.Weights.Layers.Select(l => l.Activation));
+        Assert.Equal("1-1-1-1 (Tanh, ReLU, Linear output)", loaded.Weights.Shape);
+        Assert.Equal(Math.Max(0, Math.Tanh(-0.5)), loaded.Predict([[-0.5]])[0][0], 12);
     }
 }

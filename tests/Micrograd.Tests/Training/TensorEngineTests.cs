@@ -94,7 +94,7 @@ public class TensorEngineTests
     {
         var trainer = new Trainer(Presets.Moons with { Engine = EngineKind.Tensor, Steps = 1 });
         var e = Assert.Throws<InvalidOperationException>(() => trainer.Model);
-        Assert.Contains("Weights()", e.Message);
+        Assert.Contains("Network()", e.Message);
         Assert.Equal("2-16-16-1 (ReLU, Linear output)", trainer.Weights().Shape);
     }
 

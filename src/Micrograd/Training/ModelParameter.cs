@@ -1,6 +1,6 @@
-namespace Micrograd.Serialization;
+namespace Micrograd.Training;
 
-/// <summary>A parameter as a model file holds it: its state-dict name ("0.weight", "attn.c_proj.bias"), its
+/// <summary>A parameter as a trained network or a model file holds it: its state-dict name ("0.weight", "attn.c_proj.bias"), its
 /// shape and its numbers, row-major, widened to double (a float32 model's numbers exactly).</summary>
 public sealed class ModelParameter
 {

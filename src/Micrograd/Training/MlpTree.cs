@@ -1,9 +1,8 @@
 using System.Globalization;
-using Micrograd.Training;
 using Micrograd.Nn;
 using Micrograd.Tensors.Nn;
 
-namespace Micrograd.Serialization;
+namespace Micrograd.Training;
 
 /// <summary>An MLP as a module tree, the way <see cref="TensorMLP{T}"/> builds it: a Sequential of Linear layers
 /// ("0", "2", ...), each followed by its activation module unless it is linear; and back, for a tree of that form.</summary>
