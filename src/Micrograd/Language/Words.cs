@@ -25,6 +25,19 @@ public static class Words
     /// <summary>One in ten words goes to the test set, so ten make a test set of one.</summary>
     public const int MinWords = 10;
 
+    /// <summary>makemore's names.txt (32,033 names), embedded in the library; see Language/Shipped/README.md.</summary>
+    public const string ShippedNamesFile = "names.txt";
+
+    /// <summary>The words of <see cref="ShippedNamesFile"/>.</summary>
+    public static IReadOnlyList<string> ShippedNames()
+    {
+        using var resource = typeof(Words).Assembly.GetManifestResourceStream("Micrograd.Language." + ShippedNamesFile)
+            ?? throw new InvalidOperationException($"The library lacks its embedded file {ShippedNamesFile}: a broken build.");
+        using var bytes = new MemoryStream();
+        resource.CopyTo(bytes);
+        return Parse(bytes.ToArray(), ShippedNamesFile);
+    }
+
     /// <exception cref="FileNotFoundException">When there is no such file.</exception>
     /// <exception cref="WordsFormatException">When the file breaks a limit or holds no usable line.</exception>
     public static IReadOnlyList<string> Read(string path)
