@@ -29,6 +29,7 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
     {
         var model = Build(request, data);
         var session = new MakemoreSession<T>(request, data, model);
+        if (request.Resume || request.SampleOnly) session.LoadSaved(); // before any line, so that a refusal is the only one
         bool live = context.Interactive && !request.SampleOnly;
         MakemoreOutput.Run(context, live, session.Name, request.MaxSteps, output =>
         {
@@ -36,11 +37,7 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
             foreach (var line in MakemoreLines.Dataset(data.Train, data.Test)) output.Line(line);
             if (model is Transformer<T> t) output.Line(MakemoreLines.TrunkParameters(t.TrunkParameterCount));
             output.Line(MakemoreLines.Parameters(model.ParameterCount));
-            if (request.Resume || request.SampleOnly)
-            {
-                output.Line("resuming from existing model in the workdir");
-                session.LoadSaved();
-            }
+            if (request.Resume || request.SampleOnly) output.Line("resuming from existing model in the workdir");
             if (request.SampleOnly) session.PrintSamples(50);
             else session.Train(cancel, afterStep);
         });
