@@ -38,8 +38,9 @@ internal static class MakemoreRun
         int before = Tensor.MaxThreads;
         try
         {
-            if (request.Threads is { } n) Tensor.MaxThreads = n;
-            var data = new MakemoreData(train, test, rng, targets);
+            // The threads take a shard of each batch (ShardedStep); makemore's products are too small to split.
+            Tensor.MaxThreads = 1;
+            var data = new MakemoreData(train, test, rng, targets, request.Threads ?? Environment.ProcessorCount);
             return request.Precision == Precision.Float64
                 ? MakemoreSession<double>.Run(context, request, data, cancel, afterStep)
                 : MakemoreSession<float>.Run(context, request, data, cancel, afterStep);
@@ -72,5 +73,5 @@ internal static class MakemoreRun
     }
 }
 
-/// <summary>The words, split, and the generator every later draw comes from.</summary>
-internal sealed record MakemoreData(CharDataset Train, CharDataset Test, Rng Rng, MakemoreTargets Targets);
+/// <summary>The words, split, the generator every later draw comes from, and the threads a step runs on.</summary>
+internal sealed record MakemoreData(CharDataset Train, CharDataset Test, Rng Rng, MakemoreTargets Targets, int Threads);

@@ -84,19 +84,15 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
     {
         var r = _request;
         var optimizer = LanguageModels.Optimizer(_model, r.LearningRate, r.WeightDecay);
+        var pass = new ShardedStep<T>(_model, _data.Threads);
         var rows = new int[r.BatchSize];
         int step = 0;
         while (!cancel.IsCancellationRequested)
         {
             long t0 = Stopwatch.GetTimestamp();
             for (int i = 0; i < rows.Length; i++) rows[i] = _data.Rng.Below(_data.Train.Count); // with replacement, as makemore's sampler
-            var (x, y) = _data.Train.Batch<T>(rows);
-            var loss = LanguageModel<T>.Loss(_model.Forward(x), y);
-            _model.ZeroGrad();
-            loss.Backward();
+            double lossValue = pass.Run(_data.Train, rows); // zero the gradients, forward, loss, backward
             optimizer.Step();
-            double lossValue = double.CreateChecked(loss.Item());
-            loss.ReleaseGraph();
             double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
 
             _curves.AddStep(lossValue);
