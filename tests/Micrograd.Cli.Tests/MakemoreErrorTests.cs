@@ -80,7 +80,7 @@ public class MakemoreErrorTests
         Assert.Equal(0, Run(folder, "--type", "bigram", "--max-steps", "1").ExitCode);
         var before = File.ReadAllBytes(folder.File("work/model.json"));
         var result = Run(folder, "--type", "mlp", "--resume");
-        CliRunner.AssertBadInput(result, "--resume", "holds a bigram with vocab_size=27", "make a mlp");
+        CliRunner.AssertBadInput(result, "--resume", "holds a bigram with vocab_size=27", "make an mlp");
         Assert.Equal(before, File.ReadAllBytes(folder.File("work/model.json")));
     }
 

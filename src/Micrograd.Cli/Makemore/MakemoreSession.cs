@@ -148,7 +148,10 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
     private static bool Same(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out double v) && v == p.Value);
 
-    private static string Describe(Module<T> module) => module is LanguageModel<T> m
-        ? $"a {LanguageModels.Name(LanguageModels.TypeOf(m))} with {string.Join(", ", m.Settings.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"))}"
-        : $"a {module.Kind}";
+    private static string Describe(Module<T> module)
+    {
+        if (module is not LanguageModel<T> m) return $"a {module.Kind}";
+        string name = LanguageModels.Name(LanguageModels.TypeOf(m));
+        return $"{(name is "mlp" or "rnn" ? "an" : "a")} {name} with {string.Join(", ", m.Settings.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"))}";
+    }
 }
