@@ -39,7 +39,7 @@ internal static class MakemoreCommand
         {
             input, workDir, resume, sampleOnly, maxSteps, seed, topK, type, nLayer, nHead, nEmbd, nEmbd2, batchSize, lr, wd, threads, precision,
         };
-        command.SetAction(parsed => MakemoreRun.Execute(context, new MakemoreRequest
+        command.SetAction(parsed => WithCtrlC(cancel => MakemoreRun.Execute(context, new MakemoreRequest
         {
             InputFile = parsed.GetValue(input),
             WorkDir = parsed.GetValue(workDir) ?? Path.Combine("out", "names"),
@@ -58,7 +58,29 @@ internal static class MakemoreCommand
             WeightDecay = parsed.GetValue(wd) ?? 0.01,
             Threads = parsed.GetValue(threads),
             Precision = parsed.GetValue(precision) ?? Precision.Float32,
-        }, CancellationToken.None));
+        }, cancel)));
         return command;
+    }
+
+    // The first Ctrl+C asks the run to stop after the step under way (then it evaluates, saves and exits with 0);
+    // a second one ends the process at once, as usual.
+    private static int WithCtrlC(Func<CancellationToken, int> run)
+    {
+        using var ctrlC = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (ctrlC.IsCancellationRequested) return;
+            e.Cancel = true;
+            ctrlC.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return run(ctrlC.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 }
