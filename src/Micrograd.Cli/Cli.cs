@@ -77,6 +77,7 @@ public static class Cli
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(MakemoreCommand.Create(context));
         return root;
     }
 }

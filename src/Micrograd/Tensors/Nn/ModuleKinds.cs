@@ -26,6 +26,16 @@ public static class ModuleKinds
             ["LogSoftmax"] = (s, _) => new LogSoftmax<T>(s.Int("dim", -Shapes.MaxRank, Shapes.MaxRank - 1)),
             ["CausalSelfAttention"] = (s, rng) => new CausalSelfAttention<T>(s.Int("n_embd"), s.Int("n_head"), s.Int("block_size"), rng),
             ["TransformerBlock"] = (s, rng) => new TransformerBlock<T>(s.Int("n_embd"), s.Int("n_head"), s.Int("block_size"), rng),
+            ["Bigram"] = (s, _) => new Language.Bigram<T>(s.Int("vocab_size")),
+            ["BengioMlp"] = (s, rng) => new Language.BengioMlp<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), rng),
+            ["Rnn"] = (s, rng) => new Language.Rnn<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), s.Bool("gru"), rng),
+            ["RnnCell"] = (s, rng) => new Language.RnnCell<T>(s.Int("n_embd"), s.Int("n_embd2"), rng),
+            ["GruCell"] = (s, rng) => new Language.GruCell<T>(s.Int("n_embd"), s.Int("n_embd2"), rng),
+            ["BoW"] = (s, rng) => new Language.BoW<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), rng),
+            ["BoWBlock"] = (s, rng) => new Language.BoWBlock<T>(s.Int("n_embd"), s.Int("n_embd2"), s.Int("block_size"), rng),
+            ["CausalBoW"] = (s, _) => new Language.CausalBoW<T>(s.Int("block_size")),
+            ["Transformer"] = (s, rng) => new Language.Transformer<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_layer"), s.Int("n_embd"), s.Int("n_head"), rng),
+            ["TransformerTrunk"] = (s, rng) => new Language.TransformerTrunk<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_layer"), s.Int("n_embd"), s.Int("n_head"), rng),
         };
     }
 
