@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Micrograd.Cli.Makemore;
 using Micrograd.Language;
+using Micrograd.Serialization;
 
 namespace Micrograd.Cli.Tests;
 
@@ -42,12 +43,32 @@ public partial class MakemoreTests(MakemoreBigramFixture run) : IClassFixture<Ma
         string model = run.Folder.File(MakemoreTargets.ModelFileName);
         foreach (var t in test) Assert.Contains($"test loss {t.ToString("R", CultureInfo.InvariantCulture)} is the best so far, saving model to {model}", run.Result.OutLines);
 
-        var (saved, notes) = MakemoreModelFile.Load<float>(model);
+        var file = ModelFile.Load(model);
+        var (saved, notes) = (file.ToModule<float>(), file.Notes);
         Assert.Equal("bigram", notes["type"]);
         Assert.Equal("1999", notes["step"]);
         Assert.Equal("abcdefghijklmnopqrstuvwxyz", notes["vocabulary"]);
         Assert.Equal(test[^1], double.Parse(notes["test loss"], CultureInfo.InvariantCulture));
         Assert.IsType<Bigram<float>>(saved);
+    }
+
+    [Fact]
+    public void The_saved_model_is_a_model_file_that_predict_and_export_read()
+    {
+        string model = run.Folder.File(MakemoreTargets.ModelFileName);
+        var bigram = (Bigram<float>)ModelFile.Load(model).ToModule<float>();
+        var logits = bigram.Forward(Micrograd.Tensors.Tensor<float>.FromArray([5f], [1, 1])).ToArray();
+
+        var predict = CliRunner.Run("predict", "--model", model, "5");
+
+        Assert.True(predict.ExitCode == 0, predict.Err);
+        Assert.Equal(27, predict.OutLines.Length);                  // logits of the 27 tokens after 'e', and no class line
+        Assert.Equal($"output27  {logits[26].ToString("R", CultureInfo.InvariantCulture)}", predict.OutLines[26]);
+        string onnx = run.Folder.File("bigram.onnx");
+        var export = CliRunner.Run("export", "--model", model, "--to", onnx);
+        Assert.True(export.ExitCode == 0, export.Err);
+        Assert.Contains("Bigram, float32, input 'input' [batch, 1] token indices, output 'output' [batch, 1, 27]", export.Out);
+        Assert.Equal(predict.Out, CliRunner.Run("predict", "--model", onnx, "5").Out);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Micrograd.Cli.Makemore;
 using Micrograd.Language;
+using Micrograd.Serialization;
 
 namespace Micrograd.Cli.Tests;
 
@@ -33,7 +34,8 @@ public class MakemoreTypesTests
         Assert.Equal(type == "transformer", result.OutLines.Any(l => l.StartsWith("number of parameters: ", StringComparison.Ordinal)));
         Assert.Single(result.OutLines, l => l.StartsWith("step 0 | loss ", StringComparison.Ordinal));
         Assert.Single(result.OutLines, l => l.StartsWith("step 2 train loss: ", StringComparison.Ordinal)); // the last step, evaluated
-        var (model, notes) = MakemoreModelFile.Load<float>(folder.File("work/" + MakemoreTargets.ModelFileName));
+        var file = ModelFile.Load(folder.File("work/" + MakemoreTargets.ModelFileName));
+        var (model, notes) = (file.ToModule<float>(), file.Notes);
         Assert.Equal(type, LanguageModels.Name(LanguageModels.TypeOf((LanguageModel<float>)model)));
         Assert.Equal(vocabulary.ToString(), notes["vocabulary"]);
     }
@@ -77,7 +79,7 @@ public class MakemoreTypesTests
         using var folder = new TempFolder();
         var result = CliRunner.Run("makemore", "--type", "mlp", "--n-embd", "8", "--n-embd2", "16", "--max-steps", "2", "--precision", "float64", "--threads", "1", "-o", folder.Path);
         Assert.True(result.ExitCode == 0, result.Err);
-        Assert.Contains("\"precision\":\"float64\"", File.ReadAllText(folder.File(MakemoreTargets.ModelFileName)));
+        Assert.Equal(Micrograd.Training.Precision.Float64, ModelFile.Load(folder.File(MakemoreTargets.ModelFileName)).Precision);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Micrograd.Cli.Makemore;
 internal static class MakemoreRun
 {
     /// <summary>The most parameters a model may have (about 10 times the default transformer's).</summary>
-    public const int MaxParameters = 2_000_000;
+    public const int MaxParameters = Serialization.ModelFile.MaxParameters;
 
     /// <summary>Tokens per batch, batch size × block size (makemore's default on names.txt: 32 × 16 = 512).</summary>
     public const int MaxBatchTokens = 65_536;

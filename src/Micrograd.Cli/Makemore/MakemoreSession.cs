@@ -67,7 +67,8 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
         (Module<T> Module, IReadOnlyDictionary<string, string> Notes) saved;
         try
         {
-            saved = MakemoreModelFile.Load<T>(path);
+            var file = ModelFile.Load(path);
+            saved = (file.ToModule<T>(), file.Notes);
         }
         catch (ModelFormatException e)
         {
@@ -120,7 +121,7 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
         if (_best is null || testLoss < _best)
         {
             _out.Line(MakemoreLines.Best(testLoss, _data.Targets.Model));
-            MakemoreModelFile.Save(_model, _data.Targets, Notes(step, trainLoss, testLoss));
+            _data.Targets.Write(_data.Targets.Model, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(ModelFile.ToJson(_model, Notes(step, trainLoss, testLoss)))));
             _best = testLoss;
         }
         _data.Targets.Write(_data.Targets.Loss, s => s.Write(_curves.Render($"{Name}: {_curves.Steps} steps, best test loss {Text.Numbers.Fixed(_best ?? double.NaN, 4)}")));

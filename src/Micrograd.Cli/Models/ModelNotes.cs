@@ -79,10 +79,10 @@ internal static class ModelNotes
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     /// <summary>How to read a loaded model's outputs: from its notes, else by its shape (one output: a value;
-    /// several: classes).</summary>
+    /// a row of several: classes; a grid, such as a language model's logits per position: values).</summary>
     public static OutputKind OutputKindOf(LoadedNetwork loaded) =>
         KindNames.Outputs.TryParse(loaded.Notes.GetValueOrDefault(Outputs), out var kind) ? kind
-        : loaded.OutputCount > 1 ? OutputKind.ArgMax
+        : loaded.OutputShape.Count == 1 && loaded.OutputCount > 1 ? OutputKind.ArgMax
         : OutputKind.Value;
 
     /// <summary>A label as people write it: "+1" or "-1" for a sign, else the class index.</summary>

@@ -34,7 +34,7 @@ public sealed record ModelInput
     public override string ToString() => $"[batch, {string.Join(", ", Shape)}]{(Indices ? " token indices" : "")}";
 
     /// <summary>What the module tree <paramref name="spec"/> takes, read from its first modules: a Linear's
-    /// in_features, a LayerNorm's size, an attention block's [block_size, n_embd], or an Embedding's token
+    /// in_features, a LayerNorm's size, an attention block's [block_size, n_embd], a makemore language model's block_size token indices (a bigram's one), or an Embedding's token
     /// indices (as many as the Linear or LayerNorm after a Flatten takes, or a block's block_size); null when they do not say.</summary>
     public static ModelInput? Of(ModuleSpec spec)
     {
@@ -51,6 +51,9 @@ public sealed record ModelInput
                 case "CausalSelfAttention" or "TransformerBlock":
                     return Setting(m, "block_size") is { } t && Setting(m, "n_head") is { } heads && (double)heads * t * t <= 1 << 24
                         ? Numbers(t, Setting(m, "n_embd")) : null;
+                case "Bigram": return new ModelInput([1], indices: true);
+                case "BengioMlp" or "Rnn" or "BoW" or "Transformer":
+                    return Setting(m, "block_size") is { } block && (double)(Setting(m, "n_head") ?? 1) * block * block <= 1 << 24 ? new ModelInput([block], indices: true) : null;
                 case "Embedding": return Context(modules, i + 1, Setting(m, "embedding_dim")) is { } tokens && tokens <= MaxCount ? new ModelInput([tokens], indices: true) : null;
                 case var kind when PassThrough(kind) || kind == "Flatten": continue;
                 default: return null;
