@@ -108,6 +108,10 @@ public partial class DocsErrorExamplesTests(DocsErrorExamplesTests.ExampleFolder
         File.WriteAllText(folder.File("bad.json"), "{\"format\":\n");
         File.WriteAllText(folder.File("afile"), "a file, not a folder");
         using (var huge = File.Create(folder.File("huge.csv"))) huge.SetLength(3_221_225_472); // sparse
+        File.WriteAllText(folder.File("empty.txt"), "");
+        File.WriteAllLines(folder.File("long.txt"), [.. Enumerable.Range(0, 10).Select(i => "name" + (char)('a' + i)), new string('x', 129)]);
+        Directory.CreateDirectory(folder.File("out/names"));
+        Micrograd.Serialization.ModelFile.Save(new Micrograd.Language.Transformer<float>(27, 16, 4, 64, 4, new Micrograd.Data.Rng(1)), folder.File("out/names/model.json"));
     }
 
     // Runs `command` as a shell would, with `micrograd` the built command.

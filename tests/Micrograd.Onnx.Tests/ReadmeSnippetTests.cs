@@ -1,4 +1,5 @@
 using Micrograd.Onnx.Tests.Support;
+using Micrograd.Training;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Micrograd.Onnx.Tests;

@@ -1,4 +1,5 @@
 using Micrograd.Nn;
+using Micrograd.Training;
 using Micrograd.Onnx.Tests.Support;
 
 namespace Micrograd.Onnx.Tests;

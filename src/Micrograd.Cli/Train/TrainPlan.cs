@@ -119,7 +119,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
 
     /// <summary>The settings for the loaded data: the preset's, or for a CSV file without --preset those its
     /// targets call for, with the options on top; where no --engine is given, the engine
-    /// <see cref="Trainer.ChooseEngine"/> picks. Also says where the settings came from and why the engine.</summary>
+    /// <see cref="EngineChoice.Choose"/> picks. Also says where the settings came from and why the engine.</summary>
     /// <exception cref="CliException">For data whose targets are all one label or class: nothing to tell apart.</exception>
     public (TrainingConfig Config, string DefaultsFrom, string EngineWhy) Settings(DatasetSplits data)
     {
@@ -151,7 +151,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
         if (r.Engine is not null) return (config, from, "as asked (--engine)");
         if (config.Precision == Training.Precision.Float32 && config.Engine != EngineKind.Tensor)
             return (config with { Engine = EngineKind.Tensor }, from, "the engine that computes in float32 (--precision)");
-        var (engine, why) = Trainer.ChooseEngine(config, data);
+        var (engine, why) = EngineChoice.Choose(config, data);
         return (config with { Engine = engine }, from, why ?? (Preset is { } p ? $"the {p.Name} preset's" : "the default"));
     }
 

@@ -50,7 +50,7 @@ public class AnyNetworkTrainingTests
         var network = ModuleSpec.Of(new Sequential<double>(new Linear<double>(2, 1)));
         var e = Assert.Throws<ArgumentException>(() => new Trainer(Presets.Moons with { Network = network, Engine = EngineKind.Tape }));
         Assert.Contains("tensor engine for a Sequential network", e.Message);
-        Assert.Equal(EngineKind.Tensor, Trainer.ChooseEngine(Presets.Moons with { Network = network }, Datasets.Load("moons", null, new Rng(1))).Engine);
+        Assert.Equal(EngineKind.Tensor, EngineChoice.Choose(Presets.Moons with { Network = network }, Datasets.Load("moons", null, new Rng(1))).Engine);
     }
 
     [Fact]
