@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Micrograd.Tensors.Kernels;
 
 namespace Micrograd.Benchmarks;
@@ -22,7 +21,7 @@ internal static class GemmCpuTime
         foreach (var (_, _, call) in runs) call(); // compiled and warm before any figure counts
         for (int round = 0; round < rounds; round++)
             for (int i = 0; i < runs.Length; i++)
-                times[i].Add(SecondsPerCall(runs[i].Call, budget: 0.1));
+                times[i].Add(CpuClock.SecondsPerCall(runs[i].Call, budget: 0.1));
 
         Console.WriteLine($"Gemm.Multiply, one thread; median of {rounds} rounds; thread CPU time");
         Console.WriteLine($"{"case",-20} {"type",-8} {"us/call",10} {"GFLOP/s",9}");
@@ -40,38 +39,5 @@ internal static class GemmCpuTime
         var benchmark = new GemmBenchmarks<T> { Shape = shape };
         benchmark.Setup();
         return (shape, typeof(T) == typeof(float) ? "float32" : "float64", benchmark.Multiply);
-    }
-
-    /// <summary>Calls in batches until <paramref name="budget"/> seconds of CPU time have passed; the mean per call.</summary>
-    private static double SecondsPerCall(Action call, double budget)
-    {
-        long calls = 0, batch = 1;
-        double elapsed = 0;
-        while (elapsed < budget)
-        {
-            double start = ThreadSeconds();
-            for (long i = 0; i < batch; i++) call();
-            elapsed += ThreadSeconds() - start;
-            calls += batch;
-            batch *= 2;
-        }
-        return elapsed / calls;
-    }
-
-    private const int ClockThreadCpuTime = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds, Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    private static double ThreadSeconds()
-    {
-        if (ClockGetTime(ClockThreadCpuTime, out var time) != 0) throw new PlatformNotSupportedException("clock_gettime failed");
-        return time.Seconds + time.Nanoseconds * 1e-9;
     }
 }

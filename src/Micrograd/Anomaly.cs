@@ -19,10 +19,11 @@ public sealed class AnomalyException : ArithmeticException
 internal static class Anomaly
 {
     /// <summary>In forward order, each computed node after the leaves it reads.</summary>
-    public static void CheckValues(ReadOnlySpan<Value> nodes)
+    public static void CheckValues(ReadOnlySpan<ValueNode> nodes)
     {
-        foreach (var v in nodes)
+        foreach (var node in nodes)
         {
+            var v = node.Value;
             if (v.A!.IsLeaf) CheckValue(v.A);
             if (v.B is { IsLeaf: true }) CheckValue(v.B);
             CheckValue(v);

@@ -132,19 +132,19 @@ public sealed class Value
     /// value or gradient.</exception>
     public void Backward(bool detectAnomaly)
     {
-        using var order = TopologicalSort.Of<Value, ValueGraph>(this);
+        using var order = TopologicalSort.Of(new ValueNode(this));
         var nodes = order.Nodes;
         if (detectAnomaly) Anomaly.CheckValues(nodes);
 
         // Computed nodes start each pass at 0, as PyTorch's intermediate gradients do: what an earlier pass
         // left in them was already passed on to the leaves, which are the ones that accumulate.
-        foreach (var v in nodes) v.Grad = 0;
+        foreach (var v in nodes) v.Value.Grad = 0;
         if (IsLeaf) Grad += 1;
         else Grad = 1;
 
         for (int i = nodes.Length - 1; i >= 0; i--)
         {
-            var v = nodes[i];
+            var v = nodes[i].Value;
             var (da, db) = v.Operation.Local(v);
             v._a!.Grad += da * v.Grad; // the chain rule
             if (v._b is not null) v._b.Grad += db * v.Grad;

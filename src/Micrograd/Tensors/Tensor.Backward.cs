@@ -22,7 +22,7 @@ public sealed partial class Tensor<T>
         if (!RequiresGrad)
             throw new InvalidOperationException("Expected Backward on a tensor computed from tensors that require a gradient; this one takes part in none.");
 
-        using var order = TopologicalSort.Of<Tensor<T>, TensorGraph<T>>(this);
+        using var order = TopologicalSort.Of(new TensorNode<T>(this));
         var nodes = order.Nodes;
         try
         {
@@ -31,7 +31,7 @@ public sealed partial class Tensor<T>
             else GradientSpan()[0] += T.One;
             for (int i = nodes.Length - 1; i >= 0; i--)
             {
-                var node = nodes[i];
+                var node = nodes[i].Tensor;
                 var creator = node.Creator!;
                 LeafLocks.Run(creator, node);
                 if (detectAnomaly) TensorAnomaly.CheckGradients(creator);
@@ -40,7 +40,7 @@ public sealed partial class Tensor<T>
         }
         finally
         {
-            foreach (var node in nodes) node.ReturnGradient(); // after an exception, the buffers left
+            foreach (var node in nodes) node.Tensor.ReturnGradient(); // after an exception, the buffers left
         }
     }
 
@@ -81,9 +81,9 @@ public sealed partial class Tensor<T>
     /// loop calls it last, once it has read the loss and called <see cref="Backward()"/>.</summary>
     public void ReleaseGraph()
     {
-        using var order = TopologicalSort.Of<Tensor<T>, TensorGraph<T>>(this);
+        using var order = TopologicalSort.Of(new TensorNode<T>(this));
         if (order.Nodes.IsEmpty && _pooled) Release(); // an op's output computed without a graph
-        foreach (var t in order.Nodes) t.Release();
+        foreach (var t in order.Nodes) t.Tensor.Release();
     }
 
     private void Release()
@@ -115,11 +115,11 @@ public sealed partial class Tensor<T>
 
 /// <summary>A tensor graph as the topological sort sees it: a leaf has no creator; a computed tensor's inputs
 /// are its creator's.</summary>
-internal readonly struct TensorGraph<T> : IGraph<Tensor<T>> where T : unmanaged, IFloatingPointIeee754<T>
+internal readonly struct TensorNode<T>(Tensor<T> tensor) : IGraphNode<TensorNode<T>> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static bool IsLeaf(Tensor<T> node) => node.Creator is null;
-    public static long GetMark(Tensor<T> node) => node.Mark;
-    public static void SetMark(Tensor<T> node, long mark) => node.Mark = mark;
-    public static int InputCount(Tensor<T> node) => node.Creator!.Inputs.Length;
-    public static Tensor<T> Input(Tensor<T> node, int index) => node.Creator!.Inputs[index];
+    public Tensor<T> Tensor => tensor;
+    public bool IsLeaf => tensor.Creator is null;
+    public long Mark { get => tensor.Mark; set => tensor.Mark = value; }
+    public int InputCount => tensor.Creator!.Inputs.Length;
+    public TensorNode<T> Input(int index) => new(tensor.Creator!.Inputs[index]);
 }

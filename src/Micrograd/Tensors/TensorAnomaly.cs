@@ -11,10 +11,11 @@ public sealed class TensorAnomalyException(string message, Tensor tensor) : Arit
 
 internal static class TensorAnomaly
 {
-    public static void CheckValues<T>(ReadOnlySpan<Tensor<T>> order) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void CheckValues<T>(ReadOnlySpan<TensorNode<T>> order) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        foreach (var t in order)
+        foreach (var node in order)
         {
+            var t = node.Tensor;
             foreach (var input in t.Creator!.Inputs)
                 if (input.Creator is null) Check(input.Data, input, "the value of a leaf", null);
             Check(t.Data, t, "the value", t.Creator.Name);
