@@ -117,7 +117,7 @@ void SameLoss(Tensor<double> trained)
     var w = Tensor<double>.FromArray(logCounts, [v, v], requiresGrad: true);
     var loss = w.Take(xs, [xs.Length]).CrossEntropy(ys);
     loss.Backward();
-    Console.WriteLine($"W = log(counts): loss {loss.Item():F4}, the largest |gradient| {w.Grad!.ToArray().Max(Math.Abs):E1}");
+    Console.WriteLine($"W = log(counts): loss {loss.Item():F4}, the largest |gradient| {w.Grad!.ToArray().Max(Math.Abs):0.0e+00}");
 
     var shifted = (double[])logCounts.Clone();
     for (int j = 0; j < v; j++) shifted[1 * v + j] += 5;   // row 'a' plus 5, row 'b' minus 3: softmax does not see it
