@@ -105,6 +105,12 @@ void LearningRates()
         if (mean < bestLoss) (bestRate, bestLoss) = (rate, mean);
     }
     Console.WriteLine($"  the loss is lowest around a learning rate of {bestRate:F2}: 10^{Math.Log10(bestRate):F1}");
+
+    // every step's rate and loss, for the picture of the chapter (tools/TutorialPictures draws it)
+    Directory.CreateDirectory("out");
+    File.WriteAllLines(Path.Combine("out", "14-learning-rates.csv"),
+        ["exponent,loss", .. losses.Select((loss, k) => FormattableString.Invariant($"{-3 + 3.0 * k / (steps - 1):R},{loss:R}"))]);
+    Console.WriteLine("  wrote out/14-learning-rates.csv");
 }
 
 // Train with the rate found, then a tenth of it at the end ("learning rate decay"); judge by the dev set.
