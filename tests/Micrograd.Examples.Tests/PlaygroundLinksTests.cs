@@ -11,7 +11,7 @@ public class PlaygroundLinksTests
 {
     private const string Address = "http://localhost:5000/";
 
-    private static readonly string[] Views = ["expression", "stepper", "neuron", "training", "loop"];
+    private static readonly string[] Views = ["expression", "stepper", "neuron", "training", "loop", "names"];
 
     private static readonly string[] TrainingPresets = ["moons", "yinyang", "circles", "xor", "spiral"];
 
@@ -38,6 +38,12 @@ public class PlaygroundLinksTests
     [InlineData("11-cross-entropy", "yinyang")]
     public void Training_chapters_open_the_training_view_on_their_preset(string chapter, string preset) =>
         Assert.Contains($"]({Address}?view=training&preset={preset})", Repo.ReadChapter(chapter));
+
+    [Theory]
+    [InlineData("13-bigram")]
+    [InlineData("14-mlp-language-model")]
+    public void Language_chapters_open_the_names_view(string chapter) =>
+        Assert.Contains($"]({Address}?view=names)", Repo.ReadChapter(chapter));
 
     /// <summary>Every playground link uses a view and parameters the playground knows; an expression in a link
     /// is one the playground's parser (the library's) accepts; and the chapter says how to start the playground.</summary>

@@ -7,9 +7,9 @@ public class TutorialDocsTests
     public static TheoryData<string> Chapters() => new(Repo.Chapters());
 
     [Fact]
-    public void There_are_twelve_chapters_each_named_like_its_example()
+    public void There_are_sixteen_chapters_each_named_like_its_example()
     {
-        Assert.Equal(12, Repo.Chapters().Count);
+        Assert.Equal(16, Repo.Chapters().Count);
         Assert.Equal(Repo.Chapters(), Repo.Examples());
     }
 

@@ -12,7 +12,7 @@ var pictures = new Pictures(root, images);
 
 if (!args.Contains("--reuse-out"))
 {
-    foreach (var example in new[] { "02-expression-graph", "03-manual-backprop", "04-neuron", "06-tanh-decomposed", "09-training-loop", "11-cross-entropy" })
+    foreach (var example in new[] { "02-expression-graph", "03-manual-backprop", "04-neuron", "06-tanh-decomposed", "09-training-loop", "11-cross-entropy", "14-mlp-language-model" })
         Examples.Run(root, example);
 }
 
@@ -36,3 +36,5 @@ pictures.Png("11-optimizers.png", LossPlots.Render(Csv.Read(Path.Combine(root, "
 pictures.Copy("10-moons-decision-boundary.png", Boundaries.Train("moons", "decision-boundary.png"));
 pictures.Copy("11-yinyang-decision-boundary.png", Boundaries.Train("yinyang", "decision-boundary.png"));
 pictures.Svg("12-linear-shapes.svg", Shapes.Linear());
+pictures.Png("14-learning-rates.png", RatePlots.Render(Csv.Read(Path.Combine(root, "out", "14-learning-rates.csv")),
+    "Finding a learning rate: one run, the rate 10 times larger every 333 steps"));
