@@ -4,7 +4,7 @@ namespace Micrograd.Playground;
 
 /// <summary>
 /// What the page's address asks for (docs/playground.md, "Links into a view"): <c>view=</c> expression, stepper,
-/// neuron, training or loop; <c>expr=</c> an expression (URL-encoded: + as %2B); <c>preset=</c> an expression preset
+/// neuron, training, loop or names; <c>expr=</c> an expression (URL-encoded: + as %2B); <c>preset=</c> an expression preset
 /// (such as lecture-L) or a training dataset (moons, yinyang, circles, xor, spiral); any other parameter whose
 /// value is a number gives the variable of that name its value, such as <c>a=2</c>.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed record PageAddress(string View, string? Expression, string? Preset
     /// <summary>The views by their <c>view=</c> word, in the order of the page's tabs (stepper is the expression
     /// view with its step-through at the first step).</summary>
     public static IReadOnlyList<(string Id, string Title)> Views { get; } =
-        [("expression", "Expression"), ("neuron", "Neuron"), ("loop", "Training loop"), ("training", "Training")];
+        [("expression", "Expression"), ("neuron", "Neuron"), ("loop", "Training loop"), ("training", "Training"), ("names", "Names")];
 
     private static readonly string[] Known = ["view", "expr", "preset"];
 

@@ -27,6 +27,13 @@ public sealed class AdamW : Optimizer
 
     public double WeightDecay { get; }
 
+    /// <summary>The running means AdamW keeps for one number, PyTorch's <c>exp_avg</c> and <c>exp_avg_sq</c>: m, of its
+    /// gradients, and v, of their squares, before bias correction; both 0 before its first update.</summary>
+    /// <param name="parameter">The parameter's index in the list the optimizer was given.</param>
+    /// <param name="element">For a tensor, the element's index in its data (row-major); for a Value, 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">For a parameter or element the optimizer does not have.</exception>
+    public (double M, double V) Moments(int parameter, int element = 0) => (StateAt(parameter, element, 0), StateAt(parameter, element, 1));
+
     protected internal override void Update<T>(int index, Span<T> p, ReadOnlySpan<T> grad, int step) =>
         ForEachVector(new Rule<T>(this, step), p, grad, State<T>(index, 0, p.Length), State<T>(index, 1, p.Length));
 

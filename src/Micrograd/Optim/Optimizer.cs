@@ -129,6 +129,29 @@ public abstract class Optimizer
         return (T[])_state[index, slot]!;
     }
 
+    /// <summary>Reads running state <paramref name="slot"/> of one number: element <paramref name="element"/> of
+    /// tensor parameter <paramref name="parameter"/>, or Value parameter <paramref name="parameter"/> (element 0);
+    /// 0 before that parameter's first update.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For a parameter or element the optimizer does not have.</exception>
+    protected double StateAt(int parameter, int element, int slot)
+    {
+        bool values = _values.Length > 0;
+        int count = values ? _values.Length : _tensors.Length;
+        if (parameter < 0 || parameter >= count)
+            throw new ArgumentOutOfRangeException(nameof(parameter), parameter, $"Expected a parameter index from 0 to {count - 1}, got {parameter}.");
+        int length = values ? 1 : _tensors[parameter].Count;
+        if (element < 0 || element >= length)
+            throw new ArgumentOutOfRangeException(nameof(element), element,
+                values ? $"Expected element 0 of a Value parameter, got {element}." : $"Expected an element index from 0 to {length - 1} of parameter {parameter}, got {element}.");
+        var (block, at) = values ? (0, parameter) : (parameter, element);
+        return _state[block, slot] switch
+        {
+            double[] d => d[at],
+            float[] f => f[at],
+            _ => 0,
+        };
+    }
+
     /// <summary>An update on a vector of parameters (4 to 16 lanes), with up to two running states.</summary>
     protected interface IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {

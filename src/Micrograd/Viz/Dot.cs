@@ -11,15 +11,23 @@ public static class Dot
     /// nodes a drawing is no longer readable.</summary>
     public const int DefaultMaxNodes = 500;
 
-    /// <summary>Left to right, ending at <paramref name="root"/>; <paramref name="highlight"/> is drawn filled,
-    /// such as the node a step-through is at.</summary>
+    /// <summary>The fill of the highlighted node: yellow.</summary>
+    public const string HighlightColor = "#ffd966";
+
+    /// <summary>The fill of the marked nodes: light green.</summary>
+    public const string MarkColor = "#b7e1a1";
+
+    /// <summary>Left to right, ending at <paramref name="root"/>; <paramref name="highlight"/> is filled with
+    /// <see cref="HighlightColor"/>, such as the node a step-through is at, and the <paramref name="marked"/> nodes
+    /// (found by reference, labelled or not) with <see cref="MarkColor"/>, such as those receiving its gradient.</summary>
     /// <exception cref="GraphTooLargeException">When the graph has more than <paramref name="maxNodes"/> Values.</exception>
-    public static string Write(Value root, int maxNodes = DefaultMaxNodes, Value? highlight = null)
+    public static string Write(Value root, int maxNodes = DefaultMaxNodes, Value? highlight = null, IEnumerable<Value>? marked = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         var nodes = TopologicalSort.AllNodes(root);
         if (nodes.Count > maxNodes) throw new GraphTooLargeException(nodes.Count, maxNodes);
 
+        var marks = new HashSet<Value>(marked ?? [], ReferenceEqualityComparer.Instance);
         var id = new Dictionary<Value, string>(ReferenceEqualityComparer.Instance);
         foreach (var v in nodes) id[v] = $"n{id.Count}";
 
@@ -30,7 +38,8 @@ public static class Dot
         foreach (var v in nodes)
         {
             string label = Escape(v.Label ?? "");
-            string fill = ReferenceEquals(v, highlight) ? ", style=filled, fillcolor=\"#ffd966\"" : "";
+            string? color = ReferenceEquals(v, highlight) ? HighlightColor : marks.Contains(v) ? MarkColor : null;
+            string fill = color is null ? "" : $", style=filled, fillcolor=\"{color}\"";
             dot.AppendLine(CultureInfo.InvariantCulture,
                 $"  {id[v]} [shape=record, label=\"{{ {label} | data {v.Data:F4} | grad {v.Grad:F4} }}\"{fill}];");
             if (v.IsLeaf) continue;

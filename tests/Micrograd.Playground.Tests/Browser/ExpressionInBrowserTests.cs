@@ -83,8 +83,33 @@ public sealed class ExpressionInBrowserTests(PublishedApp app)
         page.Until(d => d.FindElement(By.Id("step-receivers")).GetAttribute("data-labels") == "d,f", "d and f to receive L's gradient");
         Assert.Contains("d.grad += (local dL/dd = f = -2) × L.grad (1) = -2", page.Find("step-arithmetic").Text);
         page.DrawnGraph("expr-graph", times: 2);
+        // In the drawing too: L, the current node, in yellow; d and f, receiving its gradient, in green.
+        Assert.StartsWith("L | data -8.0000", Assert.Single(FilledRecords(page, "#ffd966")), StringComparison.Ordinal);
+        Assert.Equal(["d | data 4.0000", "f | data -2.0000"], FilledRecords(page, "#b7e1a1").Select(r => string.Join(" | ", r.Split(" | ").Take(2))).Order());
         page.Screenshot("stepper");
     }
+
+    [Fact]
+    public void A_constant_receiving_gradient_is_green_in_the_drawing()
+    {
+        using var page = new PlaygroundPage(app, $"?view=stepper&expr={Uri.EscapeDataString("x*3 + x")}&x=2", "step-position");
+        page.Find("step-step").Click(); // at f = n1 + x
+        page.Until(d => d.FindElement(By.Id("step-receivers")).GetAttribute("data-labels") == "n1,x", "n1 and x to receive f's gradient");
+        page.Find("step-step").Click(); // at n1 = x*3
+        page.Until(d => d.FindElement(By.Id("step-receivers")).GetAttribute("data-labels") == "x,3", "x and the constant 3 to receive n1's gradient");
+        page.DrawnGraph("expr-graph", times: 3);
+        Assert.StartsWith("n1 | data 6.0000", Assert.Single(FilledRecords(page, "#ffd966")), StringComparison.Ordinal);
+        var green = FilledRecords(page, "#b7e1a1");
+        Assert.Equal(2, green.Length);
+        Assert.Contains(green, r => r.StartsWith("x | data 2.0000", StringComparison.Ordinal));
+        Assert.Contains(green, r => r.Contains("data 3.0000", StringComparison.Ordinal)); // the constant, which has no label
+    }
+
+    // The text of each record that Graphviz drew filled with `color`, its fields joined by " | ".
+    private static string[] FilledRecords(PlaygroundPage page, string color) =>
+        [.. ((IEnumerable<object>)page.Browser.Driver.ExecuteScript(
+            "return [...document.querySelectorAll('#expr-graph g.node')].filter(g => g.querySelector(`polygon[fill=\"${arguments[0]}\"]`))" +
+            ".map(g => [...g.querySelectorAll('text')].map(t => t.textContent.trim()).join(' | '))", color)!).Select(o => (string)o)];
 
     [Fact]
     public void A_link_with_an_expression_and_values_shows_its_nudge_check()

@@ -54,13 +54,24 @@ public sealed class TrainingInBrowserTests(PublishedApp app, ITestOutputHelper o
         page.Select("watch-choice", "0.2.1"); // L1N2.w1
         for (int i = 1; i <= 3; i++)
         {
+            if (i == 2)
+            {
+                // After the first update the library's m is (1 - β1)·g and its v (1 - β2)·g², yin-yang's β1 = 0.9, β2 = 0.95.
+                double g = Number(page, "watch-grad");
+                Assert.NotEqual(0, g);
+                Assert.Equal((1 - Presets.YinYang.Beta1) * g, Number(page, "watch-m"), 1e-9);
+                Assert.Equal(Math.Sqrt(1 - Presets.YinYang.Beta2) * Math.Abs(g), Number(page, "watch-sqrtv"), 1e-9);
+            }
             page.Find("train-step").Click();
             page.Until(d => d.FindElement(By.Id("train-steps")).Text == i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"step {i}");
         }
-        // AdamW's update, recomputed from m and √v, is the library's (the table shows both).
+        // The update AdamW's rule computes from the library's m and √v is the library's (the table shows both).
         page.Until(d => d.FindElement(By.Id("watch-m")).Text.Length > 0, "m");
         Assert.Equal(page.Find("watch-update").Text, page.Find("watch-predicted").Text);
         Assert.NotEqual("0", page.Find("watch-sqrtv").Text);
         page.Screenshot("adamw");
     }
+
+    private static double Number(PlaygroundPage page, string id) =>
+        double.Parse(page.Find(id).GetAttribute("data-value")!, System.Globalization.CultureInfo.InvariantCulture);
 }

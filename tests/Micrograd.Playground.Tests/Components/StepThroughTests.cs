@@ -71,4 +71,20 @@ public class StepThroughTests : PlaygroundTestContext
         Assert.Contains(filled, l => l.Contains("#b7e1a1", StringComparison.Ordinal) && l.Contains("{ " + child.Label + " | data", StringComparison.Ordinal));
         Assert.Single(view.FindAll("#step-order li.receiving"));
     }
+
+    [Fact]
+    public void A_constant_receiving_gradient_is_marked_in_the_graph_too()
+    {
+        var g = Expression.Parse("x*3").Build(new Dictionary<string, double> { ["x"] = 2 });
+        g.Root.Label = "f";
+        g.Root.Backward();
+        var view = Render<StepThrough>(p => p.Add(c => c.Graph, g).Add(c => c.LibraryGradients, g.Leaves.ToDictionary(kv => kv.Key, kv => kv.Value.Grad)));
+        view.Find("#step-reset").Click();
+        view.Find("#step-step").Click(); // at f = x*3: x and the constant 3 receive
+        Assert.Equal("x,3", view.Find("#step-receivers").GetAttribute("data-labels"));
+        var marked = DrawnDots.Last().Split('\n').Where(l => l.Contains("#b7e1a1", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, marked.Length);
+        Assert.Contains(marked, l => l.Contains("{ x | data 2.0000", StringComparison.Ordinal));
+        Assert.Contains(marked, l => l.Contains("{  | data 3.0000", StringComparison.Ordinal)); // unlabelled, found by reference
+    }
 }

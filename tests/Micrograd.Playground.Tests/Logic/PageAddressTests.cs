@@ -14,6 +14,7 @@ public class PageAddressTests
         Assert.Equal(("stepper", "expression", "lecture-L"), (stepper.View, stepper.Tab, stepper.Preset));
         Assert.Equal("training", PageAddress.Parse("/?view=training&preset=spiral").Tab);
         Assert.Equal("loop", PageAddress.Parse("/?view=LOOP").Tab);
+        Assert.Equal("names", PageAddress.Parse("/?view=names").Tab);
         Assert.Equal("expression", PageAddress.Parse("/?view=nonsense").Tab);
         Assert.Equal("expression", PageAddress.Parse("http://localhost:5000/").Tab);
         Assert.Equal("x y", PageAddress.Parse("/?expr=x+y").Expression); // '+' is a space in a query: write %2B

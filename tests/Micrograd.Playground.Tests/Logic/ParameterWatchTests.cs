@@ -16,7 +16,7 @@ public class ParameterWatchTests
     [InlineData(EngineKind.Tensor, Precision.Float32)]
     [InlineData(EngineKind.Tape, Precision.Float64)]
     [InlineData(EngineKind.Dynamic, Precision.Float64)]
-    public void AdamWs_m_and_v_recomputed_from_the_gradients_predict_the_librarys_update(EngineKind engine, Precision precision)
+    public void AdamWs_m_and_v_shown_are_the_librarys_follow_its_recurrences_and_predict_its_update(EngineKind engine, Precision precision)
     {
         var settings = TrainingSettings.For("yinyang") with { Engine = engine, Precision = precision };
         Assert.Equal(OptimizerKind.AdamW, settings.Optimizer);
@@ -33,6 +33,17 @@ public class ParameterWatchTests
             Assert.Equal(20, steps.Count);
             double tolerance = precision == Precision.Float32 ? 1e-5 : 1e-12;
             Assert.All(steps, s => Assert.Equal(s.Update, s.Predicted!.Value, tolerance));
+            // m and √v, read from the library, are the recurrences over this parameter's gradients (not another's).
+            var adam = (Micrograd.Optim.AdamW)session.Trainer.Optimizer;
+            double m = 0, v = 0;
+            foreach (var s in steps)
+            {
+                m = adam.Beta1 * m + (1 - adam.Beta1) * s.Grad;
+                v = adam.Beta2 * v + (1 - adam.Beta2) * s.Grad * s.Grad;
+                Assert.Equal(m, s.M!.Value, tolerance);
+                Assert.Equal(Math.Sqrt(v), s.SqrtV!.Value, tolerance);
+            }
+            Assert.Contains(steps, s => s.M != 0);
             Assert.Contains(steps, s => s.Update != 0);
             Assert.Equal(start + steps.Sum(s => s.Update), session.Watch.Value, 1e-9);
             // The value is the library's: the same number the trained weights hold.
