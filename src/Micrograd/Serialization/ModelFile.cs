@@ -218,10 +218,3 @@ public static class ModelFile
     private static ModelFormatException TooLarge(string source, long? bytes) =>
         new($"{source} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}; a model file is at most {MaxFileBytes:N0} bytes ({MaxFileBytes >> 20} MiB).");
 }
-
-/// <summary>Which class a model file's network came from, and is best run as.</summary>
-public enum NetworkKind
-{
-    MLP,
-    TensorMLP,
-}
