@@ -62,7 +62,7 @@ internal static class DecisionBoundary
             }
 
         var plot = Png.NewPlot();
-        if (kind == OutputKind.Value)
+        if (kind == OutputKind.Regression)
         {
             DrawRegression(plot, cells, new CoordinateRect(xMin, xMax, yMin, yMax), data);
         }

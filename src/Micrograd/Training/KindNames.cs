@@ -1,4 +1,5 @@
 using Micrograd.Nn;
+using Micrograd.Training.Engines;
 
 namespace Micrograd.Training;
 
@@ -15,8 +16,8 @@ public static class KindNames
     public static NameTable<OptimizerKind> Optimizers { get; } = new("an optimizer",
         (OptimizerKind.Sgd, "sgd"), (OptimizerKind.AdamW, "adamw"));
 
-    public static NameTable<EngineKind> Engines { get; } = new("an engine",
-        (EngineKind.Dynamic, "dynamic"), (EngineKind.Tape, "tape"), (EngineKind.Tensor, "tensor"));
+    /// <summary>Kept with the engines in their table.</summary>
+    public static NameTable<EngineKind> Engines => EngineTable.Words;
 
     public static NameTable<Precision> Precisions { get; } = new("a precision",
         (Precision.Float64, "float64"), (Precision.Float32, "float32"));
@@ -25,5 +26,5 @@ public static class KindNames
         (NetworkKind.MLP, "mlp"), (NetworkKind.TensorMLP, "tensor-mlp"));
 
     public static NameTable<OutputKind> Outputs { get; } = new("an output kind",
-        (OutputKind.Sign, "sign"), (OutputKind.ArgMax, "argmax"), (OutputKind.Value, "value"));
+        (OutputKind.Sign, "sign"), (OutputKind.ArgMax, "argmax"), (OutputKind.Regression, "value"));
 }
