@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using Micrograd.Data;
+using Micrograd.Modules;
 using Micrograd.Nn;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Micrograd.Data;
+using Micrograd.Modules;
 using Micrograd.Serialization;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;
