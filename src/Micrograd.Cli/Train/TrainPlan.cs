@@ -206,9 +206,9 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     // A classifier trained on one label learns nothing ("all +1" used to train as "-1 and +1"); a dataset whose
     // targets are all one label or class is refused, whichever loss was asked for. A constant that is no label
     // (such as 2.5) is left to regression.
-    private void RefuseSingleClass(TrainingConfig config, IReadOnlyList<double> targets)
+    private void RefuseSingleClass(TrainingConfig config, double[] targets)
     {
-        if (targets.Count == 0 || targets.Any(t => t != targets[0])) return;
+        if (targets.Length == 0 || targets.Any(t => t != targets[0])) return;
         double only = targets[0];
         var kind = OutputKinds.For(config.Loss, targets);
         bool label = kind != OutputKind.Regression || only is 1.0 or -1.0 || (only >= 0 && only < MaxClasses && only == Math.Floor(only));
@@ -216,7 +216,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
         string shown = kind == OutputKind.Sign || only is 1.0 or -1.0 ? Models.ModelNotes.FormatLabel(OutputKind.Sign, only) : Text.Numbers.RoundTrip(only);
         string column = Label is { } l ? $" in '{l}'" : "";
         throw new CliException(
-            $"{Dataset}: expected targets of at least two classes, got only {shown}{column} in all {targets.Count:N0} examples: " +
+            $"{Dataset}: expected targets of at least two classes, got only {shown}{column} in all {targets.Length:N0} examples: " +
             "a classifier needs examples of each class it is to tell apart.");
     }
 
