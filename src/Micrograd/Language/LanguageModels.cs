@@ -78,7 +78,10 @@ public static class LanguageModels
         int Size(string name, int otherwise) => settings.TryGetValue(name, out double v) ? (int)v : otherwise;
         return sizes with
         {
-            NLayer = Size("n_layer", sizes.NLayer), NEmbd = Size("n_embd", sizes.NEmbd), NEmbd2 = Size("n_embd2", sizes.NEmbd2), NHead = Size("n_head", sizes.NHead),
+            NLayer = Size("n_layer", sizes.NLayer),
+            NEmbd = Size("n_embd", sizes.NEmbd),
+            NEmbd2 = Size("n_embd2", sizes.NEmbd2),
+            NHead = Size("n_head", sizes.NHead),
         };
     }
 

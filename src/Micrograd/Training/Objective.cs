@@ -1,6 +1,6 @@
-using Micrograd.Tensors.Nn;
 using System.Numerics;
 using Micrograd.Tensors;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Training;
 

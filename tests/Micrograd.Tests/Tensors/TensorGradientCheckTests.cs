@@ -1,6 +1,6 @@
-using Micrograd.Tensors.Nn;
 using Micrograd.Data;
 using Micrograd.Tensors;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Tests.Tensors;
 
