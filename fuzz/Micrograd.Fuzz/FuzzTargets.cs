@@ -1,9 +1,9 @@
-using Micrograd.Tensors.Nn;
 using System.Text;
 using Micrograd.Data;
 using Micrograd.Expressions;
 using Micrograd.Onnx;
 using Micrograd.Serialization;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Fuzz;
 

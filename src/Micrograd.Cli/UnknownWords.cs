@@ -24,7 +24,7 @@ internal static class UnknownWords
             string? near = Nearest(token.Value, OptionNames(command));
             return $"unknown option '{token.Value}' for '{Path(command)}'{(near is null ? "" : $"; did you mean {near}?")}";
         }
-        if (command.Parents.FirstOrDefault() is null && parsed.UnmatchedTokens.FirstOrDefault() is { } word && !word.StartsWith('-'))
+        if (command.Parents.FirstOrDefault() is null && parsed.UnmatchedTokens is [{ } word, ..] && !word.StartsWith('-'))
         {
             string? near = Nearest(word, command.Subcommands.Select(c => c.Name));
             return $"unknown command '{word}'{(near is null ? "" : $"; did you mean {near}?")}";

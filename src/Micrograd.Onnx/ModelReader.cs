@@ -1,9 +1,9 @@
-using Micrograd.Tensors.Nn;
 using Micrograd.Data;
 using Micrograd.Onnx.Import;
 using Micrograd.Onnx.Proto;
 using Micrograd.Serialization;
 using Micrograd.Tensors;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Onnx;
 

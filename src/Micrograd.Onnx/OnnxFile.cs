@@ -1,11 +1,12 @@
 using System.Numerics;
 using Google.Protobuf;
-using Micrograd.Training;
+using Micrograd.Data;
 using Micrograd.Nn;
 using Micrograd.Onnx.Export;
 using Micrograd.Onnx.Proto;
 using Micrograd.Serialization;
 using Micrograd.Tensors.Nn;
+using Micrograd.Training;
 
 namespace Micrograd.Onnx;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Micrograd.Modules;
 using Micrograd.Onnx.Import;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;

@@ -1,9 +1,9 @@
-using Micrograd.Training;
 using System.Numerics;
 using Micrograd.Nn;
 using Micrograd.Onnx.Import;
 using Micrograd.Serialization;
 using Micrograd.Tensors.Nn;
+using Micrograd.Training;
 
 namespace Micrograd.Onnx;
 

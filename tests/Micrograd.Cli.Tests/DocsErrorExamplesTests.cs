@@ -18,12 +18,7 @@ public partial class DocsErrorExamplesTests(DocsErrorExamplesTests.ExampleFolder
         public override string ToString() => $"{File}:{Line} {Command}";
     }
 
-    private static string RepoFile(string path)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return Path.Combine(dir.FullName, path);
-        throw new InvalidOperationException("No repository above the tests.");
-    }
+    private static string RepoFile(string path) => Repository.File(path);
 
     /// <summary>Every "$ micrograd ..." in a code block whose lines up to the next "$ " hold an "error:" line.</summary>
     public static IEnumerable<Example> Examples(string file)

@@ -12,16 +12,9 @@ public class DocsFiguresTests
         Assert.True(result.ExitCode == 0, result.Err);
         string loss = result.OutLines.Single(l => l.StartsWith("  train ", StringComparison.Ordinal)).Split("loss ")[1][..6];
 
-        string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         string row = readme.Split('\n').Single(l => l.StartsWith("| `lecture` |", StringComparison.Ordinal));
         Assert.Contains($"loss {loss} after training", row);
-        Assert.Contains($"  train       loss {loss}", File.ReadAllText(Path.Combine(RepoRoot(), "docs/cli.md")));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("No repository above the tests.");
+        Assert.Contains($"  train       loss {loss}", File.ReadAllText(Path.Combine(Repository.Root, "docs/cli.md")));
     }
 }

@@ -6,12 +6,7 @@ namespace Micrograd.Cli.Tests;
 /// <summary>README.md and docs/cli.md state the limits the code enforces, in the same figures.</summary>
 public class DocsLimitsTests
 {
-    private static string Read(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return File.ReadAllText(Path.Combine(dir.FullName, file));
-        throw new InvalidOperationException($"Expected the repository above {AppContext.BaseDirectory}, found none.");
-    }
+    private static string Read(string file) => Repository.Read(file);
 
     [Theory]
     [InlineData("README.md")]

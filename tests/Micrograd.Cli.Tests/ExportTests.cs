@@ -17,12 +17,7 @@ public class ExportTests
         return model;
     }
 
-    private static string RepoFile(string path)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return Path.Combine(dir.FullName, path);
-        throw new InvalidOperationException("No repository above the tests.");
-    }
+    private static string RepoFile(string path) => Repository.File(path);
 
     [Fact]
     public void Export_writes_the_model_with_its_notes_and_a_softmax_for_cross_entropy()

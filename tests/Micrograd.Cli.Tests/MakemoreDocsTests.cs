@@ -7,12 +7,7 @@ namespace Micrograd.Cli.Tests;
 /// space, line breaks included, read as one space).</summary>
 public class MakemoreDocsTests
 {
-    private static string Read(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(dir.FullName, file)), @"\s+", " ");
-        throw new InvalidOperationException($"Expected the repository above {AppContext.BaseDirectory}, found none.");
-    }
+    private static string Read(string file) => System.Text.RegularExpressions.Regex.Replace(Repository.Read(file), @"\s+", " ");
 
     [Fact]
     public void The_cli_reference_states_makemores_limits()

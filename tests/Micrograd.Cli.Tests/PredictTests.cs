@@ -1,8 +1,8 @@
-using Micrograd.Training;
 using System.Globalization;
 using Micrograd.Data;
 using Micrograd.Nn;
 using Micrograd.Serialization;
+using Micrograd.Training;
 
 namespace Micrograd.Cli.Tests;
 

@@ -9,13 +9,7 @@ namespace Micrograd.Cli.Tests;
 /// inputs and outputs PyTorch computed, in outputs.json).</summary>
 public class PyTorchPredictTests
 {
-    private static string Fixture(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx")))
-                return Path.Combine(dir.FullName, "tests", "Micrograd.Onnx.Tests", "fixtures", "pytorch", file);
-        throw new InvalidOperationException("No repository above the tests.");
-    }
+    private static string Fixture(string file) => Repository.File("tests", "Micrograd.Onnx.Tests", "fixtures", "pytorch", file);
 
     [Fact]
     public void Predict_gives_pytorchs_outputs_for_every_row_of_a_csv_file()

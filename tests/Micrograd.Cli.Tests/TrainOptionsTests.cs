@@ -1,4 +1,5 @@
 using Micrograd.Serialization;
+using Micrograd.Training;
 
 namespace Micrograd.Cli.Tests;
 

@@ -6,7 +6,7 @@ namespace Micrograd.Examples.Tests;
 internal static class Repo
 {
     /// <summary>The folder holding Micrograd.slnx: the examples are run from here, as the tutorial says.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repository.Root;
 
     public static string ExamplesDir => Path.Combine(Root, "examples");
 
@@ -29,11 +29,4 @@ internal static class Repo
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "tests", "Micrograd.Tests", "fixtures", file)));
 
     public static string ReadExample(string name) => File.ReadAllText(Path.Combine(ExamplesDir, name + ".cs"));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"Expected Micrograd.slnx in a folder above {AppContext.BaseDirectory}, found none.");
-    }
 }

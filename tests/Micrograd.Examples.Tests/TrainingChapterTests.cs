@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Micrograd.Training;
 using static Micrograd.Examples.Tests.Printed;
 
 namespace Micrograd.Examples.Tests;

@@ -10,7 +10,7 @@ public sealed class DocsTests
     [InlineData("docs/cli.md")]
     public void TheDocsStateTheLimitsAndVersionsOfTheCode(string file)
     {
-        string text = File.ReadAllText(Path.Combine(Repo.Root, file)).ReplaceLineEndings(" ");
+        string text = File.ReadAllText(Path.Combine(Repository.Root, file)).ReplaceLineEndings(" ");
         Assert.Contains($"{OnnxFile.DefaultMaxBytes:N0} bytes (64 MiB)", text);
         Assert.Contains($"{OnnxFile.MaxNumbers:N0} numbers", text);
         Assert.Contains($"IR version {OnnxFile.IrVersion} with operator set {OnnxFile.Opset}", text);
@@ -22,7 +22,7 @@ public sealed class DocsTests
     [Fact]
     public void TheCliReferenceStatesTheVersionsImportKnows()
     {
-        string text = File.ReadAllText(Path.Combine(Repo.Root, "docs/cli.md")).ReplaceLineEndings(" ");
+        string text = File.ReadAllText(Path.Combine(Repository.Root, "docs/cli.md")).ReplaceLineEndings(" ");
         Assert.Contains($"IR versions {ModelReader.MinIrVersion} to {ModelReader.MaxIrVersion}", text);
         Assert.Contains($"operator sets {OnnxFile.MinImportOpset} to {ModelReader.MaxOpset}", text);
     }

@@ -100,17 +100,10 @@ public sealed class ExportTests(TrainedPresets presets)
     [Fact]
     public void SavingIsAtomicAndLeavesNoTemporaryFile()
     {
-        string folder = Directory.CreateTempSubdirectory("micrograd-onnx-").FullName;
-        try
-        {
-            string path = Path.Combine(folder, "model.onnx");
-            OnnxFile.Save(presets["moons"].Model, path);
-            Assert.Equal(OnnxFile.ToBytes(presets["moons"].Model), File.ReadAllBytes(path));
-            Assert.Equal(["model.onnx"], Directory.GetFiles(folder).Select(Path.GetFileName));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var folder = new TempFolder();
+        string path = folder.File("model.onnx");
+        OnnxFile.Save(presets["moons"].Model, path);
+        Assert.Equal(OnnxFile.ToBytes(presets["moons"].Model), File.ReadAllBytes(path));
+        Assert.Equal(["model.onnx"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
     }
 }

@@ -1,7 +1,7 @@
 using System.Numerics;
-using Xunit.Abstractions;
 using Micrograd.Onnx.Tests.Support;
 using Micrograd.Tensors.Nn;
+using Xunit.Abstractions;
 
 namespace Micrograd.Onnx.Tests;
 

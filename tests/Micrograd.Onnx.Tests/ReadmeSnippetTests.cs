@@ -40,7 +40,7 @@ public sealed class ReadmeSnippetTests(TrainedPresets presets)
     [Fact]
     public void TheReadmeQuotesTheSnippetAsItIsHere()
     {
-        string root = Repo.Root;
+        string root = Repository.Root;
         string readme = File.ReadAllText(Path.Combine(root, "README.md"));
         int section = readme.IndexOf("## Taking a model elsewhere", StringComparison.Ordinal);
         Assert.True(section >= 0, "README.md has no section \"Taking a model elsewhere\".");

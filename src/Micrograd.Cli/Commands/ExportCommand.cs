@@ -48,7 +48,7 @@ internal static class ExportCommand
             {
                 throw new CliException($"{from}: {ErrorReport.Decapitalize(e.Message)}");
             }
-            Train.TrainTargets.Write([(target, bytes)]);
+            Train.TrainOutputs.Write([(target, bytes)]);
 
             string type = options.ElementType == OnnxElementType.Float64 ? "float64" : "float32";
             context.Out.WriteLine($"wrote {target}: {loaded.Description}{(options.OutputSoftmax ? " + Softmax" : "")}, {type}, " +

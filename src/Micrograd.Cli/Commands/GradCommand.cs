@@ -19,7 +19,8 @@ internal static class GradCommand
     {
         var expression = new Argument<string>("expression")
         {
-            Description = "The expression, quoted: numbers, variables, + - * / ^ (or **), parentheses, unary minus, and exp log tanh relu sigmoid. " +
+            Description = "The expression, quoted: numbers, variables, + - * / ^ (or **), parentheses, unary minus, and " +
+                          $"{string.Join(" ", Micrograd.Expressions.Expression.Functions)}. " +
                           "-x^2 is -(x^2); ^ is right-associative; a^b with variables in b is computed as exp(b*log(a)), for a > 0.",
         };
         var values = new Argument<string[]>("values")

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Micrograd.Cli.Text;
+using Micrograd.Training;
 
 namespace Micrograd.Cli.Commands;
 

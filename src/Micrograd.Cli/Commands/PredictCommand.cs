@@ -65,7 +65,7 @@ internal static class PredictCommand
         int outputs = model.OutputCount;
         var header = new List<string>(names);
         header.AddRange(outputs == 1 ? ["output"] : Enumerable.Range(1, outputs).Select(i => $"output{i}"));
-        if (kind != OutputKind.Value) header.Add("class");
+        if (kind != OutputKind.Regression) header.Add("class");
         w.WriteLine(string.Join(',', header));
 
         var line = new StringBuilder();

@@ -42,8 +42,8 @@ internal static class MakemoreRun
             Tensor.MaxThreads = 1;
             var data = new MakemoreData(train, test, rng, targets, request.Threads ?? Environment.ProcessorCount);
             return request.Precision == Precision.Float64
-                ? MakemoreSession<double>.Run(context, request, data, cancel, afterStep)
-                : MakemoreSession<float>.Run(context, request, data, cancel, afterStep);
+                ? MakemoreSession<double>.Run(context, request, data, afterStep, cancel)
+                : MakemoreSession<float>.Run(context, request, data, afterStep, cancel);
         }
         finally
         {

@@ -25,7 +25,7 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
 
     private string Name => $"makemore {LanguageModels.Name(_request.Type)}";
 
-    public static int Run(CliContext context, MakemoreRequest request, MakemoreData data, CancellationToken cancel, Action<int>? afterStep)
+    public static int Run(CliContext context, MakemoreRequest request, MakemoreData data, Action<int>? afterStep, CancellationToken cancel)
     {
         var model = Build(request, data);
         var session = new MakemoreSession<T>(request, data, model);
@@ -39,7 +39,7 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
             output.Line(MakemoreLines.Parameters(model.ParameterCount));
             if (request.Resume || request.SampleOnly) output.Line("resuming from existing model in the workdir");
             if (request.SampleOnly) session.PrintSamples(50);
-            else session.Train(cancel, afterStep);
+            else session.Train(afterStep, cancel);
         });
         return ExitCodes.Success;
     }
@@ -81,7 +81,7 @@ internal sealed class MakemoreSession<T> where T : unmanaged, IFloatingPointIeee
         _model.LoadStateDict(model.StateDict().ToDictionary(p => p.Key, p => p.Value.ToArray()));
     }
 
-    private void Train(CancellationToken cancel, Action<int>? afterStep)
+    private void Train(Action<int>? afterStep, CancellationToken cancel)
     {
         var r = _request;
         var optimizer = LanguageModels.Optimizer(_model, r.LearningRate, r.WeightDecay);

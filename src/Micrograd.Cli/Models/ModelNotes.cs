@@ -42,7 +42,7 @@ internal static class ModelNotes
             [TrainLoss] = Numbers.RoundTrip(final.Loss),
         };
         if (config.LabelColumn is { } label) notes[Label] = label;
-        if (kind != OutputKind.Value)
+        if (kind != OutputKind.Regression)
             notes[Classes] = string.Join(",", Train.TrainPlan.AllTargets(trainer.Data).Distinct().Order().Select(t => FormatLabel(kind, t)));
         if (final.Accuracy is { } accuracy) notes[TrainAccuracy] = Numbers.RoundTrip(accuracy);
         return notes;
@@ -83,7 +83,7 @@ internal static class ModelNotes
     public static OutputKind OutputKindOf(LoadedNetwork loaded) =>
         KindNames.Outputs.TryParse(loaded.Notes.GetValueOrDefault(Outputs), out var kind) ? kind
         : loaded.OutputShape.Count == 1 && loaded.OutputCount > 1 ? OutputKind.ArgMax
-        : OutputKind.Value;
+        : OutputKind.Regression;
 
     /// <summary>A label as people write it: "+1" or "-1" for a sign, else the class index.</summary>
     public static string FormatLabel(OutputKind kind, double label) =>

@@ -62,7 +62,7 @@ internal static class DecisionBoundary
             }
 
         var plot = Png.NewPlot();
-        if (kind == OutputKind.Value)
+        if (kind == OutputKind.Regression)
         {
             DrawRegression(plot, cells, new CoordinateRect(xMin, xMax, yMin, yMax), data);
         }
@@ -105,7 +105,7 @@ internal static class DecisionBoundary
         var finite = targets.Concat(predictions).ToArray();
         double lo = finite.Min(), hi = finite.Max();
         if (!(hi > lo)) hi = lo + 1;
-        IColormap colormap = new ScottPlot.Colormaps.Viridis();
+        var colormap = new ScottPlot.Colormaps.Viridis();
         if (predictions.Length > 0)
         {
             for (int r = 0; r < cells.GetLength(0); r++)

@@ -171,7 +171,7 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
 
     // The preset of a built-in dataset that has one; the others' settings follow their targets.
     private static TrainingConfig? PresetFor(string dataset) =>
-        Presets.Names.Select(Presets.ByName).FirstOrDefault(p => p.Dataset == dataset);
+        Presets.All.FirstOrDefault(p => p.Dataset == dataset);
 
     // Labels -1/+1 train like moons (hinge loss); whole numbers 0..k-1 with every class present train like
     // yinyang with k outputs (cross-entropy), or like digits when the inputs are images; anything else is
@@ -206,17 +206,17 @@ internal sealed record TrainPlan(string Name, string Dataset, string? Label, ulo
     // A classifier trained on one label learns nothing ("all +1" used to train as "-1 and +1"); a dataset whose
     // targets are all one label or class is refused, whichever loss was asked for. A constant that is no label
     // (such as 2.5) is left to regression.
-    private void RefuseSingleClass(TrainingConfig config, IReadOnlyList<double> targets)
+    private void RefuseSingleClass(TrainingConfig config, double[] targets)
     {
-        if (targets.Count == 0 || targets.Any(t => t != targets[0])) return;
+        if (targets.Length == 0 || targets.Any(t => t != targets[0])) return;
         double only = targets[0];
         var kind = OutputKinds.For(config.Loss, targets);
-        bool label = kind != OutputKind.Value || only is 1.0 or -1.0 || (only >= 0 && only < MaxClasses && only == Math.Floor(only));
+        bool label = kind != OutputKind.Regression || only is 1.0 or -1.0 || (only >= 0 && only < MaxClasses && only == Math.Floor(only));
         if (!label) return;
         string shown = kind == OutputKind.Sign || only is 1.0 or -1.0 ? Models.ModelNotes.FormatLabel(OutputKind.Sign, only) : Text.Numbers.RoundTrip(only);
         string column = Label is { } l ? $" in '{l}'" : "";
         throw new CliException(
-            $"{Dataset}: expected targets of at least two classes, got only {shown}{column} in all {targets.Count:N0} examples: " +
+            $"{Dataset}: expected targets of at least two classes, got only {shown}{column} in all {targets.Length:N0} examples: " +
             "a classifier needs examples of each class it is to tell apart.");
     }
 

@@ -16,7 +16,7 @@ internal static class TrainRender
 
     /// <returns>The files to write, and notes on the pictures left out that a user might look for (the grid of
     /// mistakes, made for images only, goes unmentioned on other data).</returns>
-    public static (IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<string> Notes) Render(TrainResults results, TrainTargets targets)
+    public static (IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<string> Notes) Render(TrainResults results, TrainOutputs outputs)
     {
         var trained = results.Model;
         var model = trained.Network;
@@ -26,31 +26,31 @@ internal static class TrainRender
 
         string title = $"{results.Name}: {model.Shape}, {results.History.Count} steps";
         if (model.InputCount == 2)
-            files.Add((targets.Boundary, DecisionBoundary.Render(trained, DecisionTitle(title, kind, results.Train))));
+            files.Add((outputs.Boundary, DecisionBoundary.Render(trained, DecisionTitle(title, kind, results.Train))));
         else
             notes.Add($"note: no decision-boundary plot: the data has {model.InputCount} input{(model.InputCount == 1 ? "" : "s")}, and the plot needs exactly 2.");
-        files.Add((targets.Loss, LossCurve.Render(results.History, $"{results.Name}: training curve of {model.Shape}", results.Validation)));
-        files.Add((targets.Model, Encoding.UTF8.GetBytes(ModelFile.ToJson(model, ModelNotes.For(trained)))));
-        if (results.Classes is { } check)
+        files.Add((outputs.Loss, LossCurve.Render(results.History, $"{results.Name}: training curve of {model.Shape}", results.Validation)));
+        files.Add((outputs.Model, Encoding.UTF8.GetBytes(ModelFile.ToJson(model, ModelNotes.For(trained)))));
+        if (results.Classes is { } classified)
         {
-            files.Add((targets.Confusion, ConfusionMatrix.Render(check.Truth, check.Predicted, check.ClassNames,
-                $"{results.Name}: confusion matrix, {check.Split.Count} {check.SplitName} examples, accuracy {Numbers.Percent(check.Accuracy)}")));
-            if (check.Split.ImageSize is { } size)
+            files.Add((outputs.Confusion, ConfusionMatrix.Render(classified.Truth, classified.Predicted, classified.ClassNames,
+                $"{results.Name}: confusion matrix, {classified.Split.Count} {classified.SplitName} examples, accuracy {Numbers.Percent(classified.Accuracy)}")));
+            if (classified.Split.ImageSize is { } size)
             {
-                var wrong = check.Mistakes();
+                var wrong = classified.Mistakes();
                 string shown = wrong.Length > MistakesGrid.MaxShown ? $" (the first {MistakesGrid.MaxShown})" : "";
-                files.Add((targets.Mistakes, MistakesGrid.Render(check.Split, wrong, check.ClassNames, size,
-                    $"{results.Name}: {wrong.Length} of {check.Split.Count} {check.SplitName} images misclassified{shown}, true → predicted")));
+                files.Add((outputs.Mistakes, MistakesGrid.Render(classified.Split, wrong, classified.ClassNames, size,
+                    $"{results.Name}: {wrong.Length} of {classified.Split.Count} {classified.SplitName} images misclassified{shown}, true → predicted")));
             }
         }
         else notes.Add("note: no confusion matrix: the targets are numbers to predict, not classes.");
-        if (targets.Log is { } log) files.Add((log, Encoding.UTF8.GetBytes(StepLog(results.History))));
+        if (outputs.Log is { } log) files.Add((log, Encoding.UTF8.GetBytes(StepLog(results.History))));
         return (files, notes);
     }
 
 
     private static string DecisionTitle(string title, OutputKind kind, Evaluation train) =>
-        kind == OutputKind.Value ? $"{title}, shaded by the predicted value"
+        kind == OutputKind.Regression ? $"{title}, shaded by the predicted value"
         : train.Accuracy is { } a ? $"{title}, training accuracy {Numbers.Percent(a)}"
         : title;
 

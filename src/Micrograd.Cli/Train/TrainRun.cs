@@ -17,7 +17,7 @@ internal static class TrainRun
 
         // parse: what to train, and where the outputs go
         var plan = TrainPlan.From(request);
-        var targets = TrainTargets.Check(request.Out ?? Path.Combine("out", plan.Name), request.Log, plan.InputFiles());
+        var outputs = TrainOutputs.Check(request.Out ?? Path.Combine("out", plan.Name), request.Log, plan.InputFiles());
 
         // load: one generator draws the data, then the weights, then the batches
         var rng = new Rng(plan.Seed);
@@ -33,15 +33,15 @@ internal static class TrainRun
         // evaluate: the trained model, every split's outputs computed; nothing below reads the trainer
         var model = trainer.Result(history);
         Divergence.Check(model);
-        var results = new TrainResults(plan.Name, defaultsFrom, engineWhy, model, elapsed, ClassCheck.Of(model));
+        var results = new TrainResults(plan.Name, defaultsFrom, engineWhy, model, elapsed, ClassifiedSplit.Of(model));
 
         // render
-        var (files, notes) = TrainRender.Render(results, targets);
+        var (files, notes) = TrainRender.Render(results, outputs);
 
         // write: a Ctrl+C while evaluating or drawing stops the run too; one while writing lets it finish
         StopIfInterrupted(context, request, history.Count, config.Steps);
         bool interrupted = context.Interrupts.Raised;
-        TrainTargets.Write(files);
+        TrainOutputs.Write(files);
 
         if (!request.Quiet)
         {
@@ -97,7 +97,7 @@ internal static class TrainRun
 
 /// <summary>A finished run and how well it did: the losses and accuracies are measured after training;
 /// <paramref name="Classes"/> is null for regression.</summary>
-internal sealed record TrainResults(string Name, string DefaultsFrom, string EngineWhy, TrainedModel Model, TimeSpan Elapsed, ClassCheck? Classes)
+internal sealed record TrainResults(string Name, string DefaultsFrom, string EngineWhy, TrainedModel Model, TimeSpan Elapsed, ClassifiedSplit? Classes)
 {
     public IReadOnlyList<StepRecord> History => Model.History;
 

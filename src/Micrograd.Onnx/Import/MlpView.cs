@@ -1,7 +1,7 @@
-using Micrograd.Training;
 using Micrograd.Nn;
 using Micrograd.Serialization;
 using Micrograd.Tensors.Nn;
+using Micrograd.Training;
 
 namespace Micrograd.Onnx.Import;
 

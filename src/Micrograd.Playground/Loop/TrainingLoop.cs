@@ -1,6 +1,7 @@
 using Micrograd.Data;
 using Micrograd.Nn;
 using Micrograd.Optim;
+using Micrograd.Training;
 
 namespace Micrograd.Playground.Loop;
 

@@ -1,5 +1,5 @@
-using Micrograd.Training;
 using Micrograd.Nn;
+using Micrograd.Training;
 
 namespace Micrograd.Playground.Training;
 

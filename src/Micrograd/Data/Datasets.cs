@@ -2,8 +2,16 @@ namespace Micrograd.Data;
 
 public static partial class Datasets
 {
+    // The drawn datasets by name, with the presets' sizes; declared before Names, which reads it.
+    private static readonly (string Name, Func<Rng, DatasetSplits> Draw)[] Drawn =
+    [
+        ("tiny", _ => TrainOnly(Tiny())),
+        ("moons", rng => TrainOnly(Moons(100, 0.1, rng))),
+        ("yinyang", rng => YinYang(100, rng)),
+    ];
+
     /// <summary>Drawn ones (tiny, moons, yinyang), then <see cref="ShippedNames"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["tiny", "moons", "yinyang", .. ShippedFiles.Names];
+    public static IReadOnlyList<string> Names { get; } = [.. Drawn.Select(d => d.Name), .. ShippedFiles.Names];
 
     /// <summary>The lecture's four examples of three inputs, with targets 1, -1, -1, 1.</summary>
     public static Dataset Tiny() => new(
@@ -68,14 +76,15 @@ public static partial class Datasets
     /// 0.1), "yinyang" (100 points) drawn from <paramref name="rng"/>; a shipped one split by
     /// <see cref="ShuffleSplit"/> with its own fixed seed.</summary>
     /// <exception cref="ArgumentException">For a name not in <see cref="Names"/>.</exception>
-    public static DatasetSplits ByName(string name, Rng rng) => name.ToLowerInvariant() switch
+    public static DatasetSplits ByName(string name, Rng rng)
     {
-        "tiny" => TrainOnly(Tiny()),
-        "moons" => TrainOnly(Moons(100, 0.1, rng)),
-        "yinyang" => YinYang(100, rng),
-        var shipped when ShippedFiles.Names.Contains(shipped) => ShuffleSplit(Shipped(shipped)),
-        _ => throw new ArgumentException($"Expected a dataset name ({string.Join(", ", Names)}) or a CSV file, got '{name}'.", nameof(name)),
-    };
+        string key = name.ToLowerInvariant();
+        foreach (var (drawn, draw) in Drawn)
+            if (drawn == key) return draw(rng);
+        return ShippedFiles.Names.Contains(key)
+            ? ShuffleSplit(Shipped(key))
+            : throw new ArgumentException($"Expected a dataset name ({string.Join(", ", Names)}) or a CSV file, got '{name}'.", nameof(name));
+    }
 
     /// <summary>Any dataset, in one call. <paramref name="source"/> is, in this order (<see cref="SourceOf"/>): a
     /// built-in name (<see cref="ByName"/>); a folder of MNIST's IDX files (<see cref="Mnist.LoadFolder"/>); an IDX

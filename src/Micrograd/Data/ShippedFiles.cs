@@ -10,6 +10,13 @@ internal static class ShippedFiles
 {
     private sealed record Spec(string Resource, bool HasCountsRow, string[] FeatureNames, ImageSize? Image = null);
 
+    // The Wisconsin breast cancer set's ten measures of a cell nucleus, in scikit-learn's order; before Specs, which reads them.
+    private static readonly string[] CellMeasures =
+    [
+        "radius", "texture", "perimeter", "area", "smoothness", "compactness", "concavity", "concave points",
+        "symmetry", "fractal dimension",
+    ];
+
     private static readonly Dictionary<string, Spec> Specs = new()
     {
         ["digits"] = new("digits.csv.gz", false, Mnist.PixelNames(8, 8), new ImageSize(8, 8)),
@@ -61,11 +68,6 @@ internal static class ShippedFiles
         }
     }
 
-    // The Wisconsin breast cancer set's ten measures of a cell nucleus, in scikit-learn's order.
     private static IEnumerable<string> Measures(string format) =>
-        new[]
-        {
-            "radius", "texture", "perimeter", "area", "smoothness", "compactness", "concavity", "concave points",
-            "symmetry", "fractal dimension",
-        }.Select(m => string.Format(CultureInfo.InvariantCulture, format, m));
+        CellMeasures.Select(m => string.Format(CultureInfo.InvariantCulture, format, m));
 }

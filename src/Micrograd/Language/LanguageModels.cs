@@ -68,6 +68,23 @@ public static class LanguageModels
         _ => throw new ArgumentException($"Expected one of makemore's models, got {model?.Kind}.", nameof(model)),
     };
 
+    /// <summary>The sizes <paramref name="model"/> was built with, read from its settings: with
+    /// <see cref="TypeOf"/>, what <see cref="Create"/> needs to build another like it.</summary>
+    public static ModelConfig ConfigOf<T>(LanguageModel<T> model) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var settings = model.Settings;
+        var sizes = new ModelConfig(model.VocabSize, model.BlockSize);
+        int Size(string name, int otherwise) => settings.TryGetValue(name, out double v) ? (int)v : otherwise;
+        return sizes with
+        {
+            NLayer = Size("n_layer", sizes.NLayer),
+            NEmbd = Size("n_embd", sizes.NEmbd),
+            NEmbd2 = Size("n_embd2", sizes.NEmbd2),
+            NHead = Size("n_head", sizes.NHead),
+        };
+    }
+
     /// <summary>makemore's optimiser: <c>torch.optim.AdamW(lr, weight_decay, betas=(0.9, 0.99), eps=1e-8)</c>,
     /// every parameter decayed.</summary>
     public static AdamW Optimizer<T>(LanguageModel<T> model, double learningRate = 5e-4, double weightDecay = 0.01) where T : unmanaged, IFloatingPointIeee754<T>

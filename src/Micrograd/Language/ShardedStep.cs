@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Micrograd.Data;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;
 
@@ -24,7 +25,7 @@ public sealed class ShardedStep<T> where T : unmanaged, IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shards);
         _model = model;
-        _copies = [.. Enumerable.Range(1, shards - 1).Select(_ => (LanguageModel<T>)ModuleKinds.Build<T>(ModuleSpec.Of(model)))];
+        _copies = [.. Enumerable.Range(1, shards - 1).Select(_ => LanguageModels.Create<T>(LanguageModels.TypeOf(model), LanguageModels.ConfigOf(model), new Rng()))];
     }
 
     public int Shards => _copies.Length + 1;

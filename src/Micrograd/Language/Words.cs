@@ -1,5 +1,5 @@
 using System.Text;
-using Micrograd.Serialization;
+using Micrograd.Data;
 
 namespace Micrograd.Language;
 

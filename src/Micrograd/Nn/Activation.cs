@@ -12,6 +12,10 @@ public enum Activation
 
 public static class Activations
 {
+    /// <summary>The word for each activation in model files and on the command line, in the order help texts list them.</summary>
+    public static NameTable<Activation> Words { get; } = new("an activation",
+        (Activation.ReLU, "relu"), (Activation.Tanh, "tanh"), (Activation.Sigmoid, "sigmoid"), (Activation.Linear, "linear"));
+
     public static Value Apply(this Activation activation, Value x) => activation switch
     {
         Activation.Linear => x,
@@ -22,16 +26,11 @@ public static class Activations
     };
 
     /// <summary>The name micrograd prints before "Neuron": "ReLU", "Tanh", "Sigmoid" or "Linear".</summary>
-    public static string Name(this Activation activation) => activation switch
-    {
-        Activation.Linear => "Linear",
-        Activation.ReLU => "ReLU",
-        Activation.Tanh => "Tanh",
-        Activation.Sigmoid => "Sigmoid",
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Expected Linear, ReLU, Tanh or Sigmoid."),
-    };
+    public static string Name(this Activation activation) => Enum.IsDefined(activation)
+        ? activation.ToString()
+        : throw new ArgumentOutOfRangeException(nameof(activation), activation, "Expected Linear, ReLU, Tanh or Sigmoid.");
 
-    /// <summary>Any case, as <see cref="KindNames.Activations"/>.</summary>
+    /// <summary>Any case, as <see cref="Words"/>.</summary>
     /// <exception cref="ArgumentException">For an unknown name, listing the known ones.</exception>
-    public static Activation Parse(string name) => KindNames.Activations.Parse(name);
+    public static Activation Parse(string name) => Words.Parse(name);
 }

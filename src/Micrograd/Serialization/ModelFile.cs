@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using Micrograd.Data;
+using Micrograd.Modules;
 using Micrograd.Nn;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;
@@ -217,11 +219,4 @@ public static class ModelFile
 
     private static ModelFormatException TooLarge(string source, long? bytes) =>
         new($"{source} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}; a model file is at most {MaxFileBytes:N0} bytes ({MaxFileBytes >> 20} MiB).");
-}
-
-/// <summary>Which class a model file's network came from, and is best run as.</summary>
-public enum NetworkKind
-{
-    MLP,
-    TensorMLP,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Micrograd.Modules;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;
 using Micrograd.Training;

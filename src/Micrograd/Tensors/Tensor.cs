@@ -121,10 +121,7 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
     public static Tensor<T> Uniform(int[] shape, double low, double high, Rng rng, bool requiresGrad = false)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        var t = Zeros(shape, requiresGrad);
-        var data = t.Data;
-        for (int i = 0; i < data.Length; i++) data[i] = T.CreateChecked(rng.Uniform(low, high));
-        return t;
+        return Drawn(shape, requiresGrad, () => rng.Uniform(low, high));
     }
 
     /// <summary>Draws from the normal distribution (<see cref="Rng.Gaussian"/>), row-major, each drawn in double,
@@ -132,9 +129,15 @@ public sealed partial class Tensor<T> : Tensor where T : unmanaged, IFloatingPoi
     public static Tensor<T> Normal(int[] shape, double mean, double std, Rng rng, bool requiresGrad = false)
     {
         ArgumentNullException.ThrowIfNull(rng);
+        return Drawn(shape, requiresGrad, () => rng.Gaussian(mean, std));
+    }
+
+    // Each element drawn in double, in row-major order, then rounded to T.
+    private static Tensor<T> Drawn(int[] shape, bool requiresGrad, Func<double> draw)
+    {
         var t = Zeros(shape, requiresGrad);
         var data = t.Data;
-        for (int i = 0; i < data.Length; i++) data[i] = T.CreateChecked(rng.Gaussian(mean, std));
+        for (int i = 0; i < data.Length; i++) data[i] = T.CreateChecked(draw());
         return t;
     }
 

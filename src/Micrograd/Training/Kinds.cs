@@ -34,6 +34,13 @@ public enum Precision
     Float32,
 }
 
+/// <summary>Which class a model file's network came from, and is best run as.</summary>
+public enum NetworkKind
+{
+    MLP,
+    TensorMLP,
+}
+
 /// <summary>The largest run an engine takes on, checked before anything is built.</summary>
 /// <param name="Parameters">1,000,000, the most a model file holds.</param>
 /// <param name="ParametersTimesExamples">In one pass over a split. The scalar engines build about two 64-byte

@@ -1,6 +1,6 @@
-using Micrograd.Tensors.Nn;
 using System.Numerics;
 using Micrograd.Tensors;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Training;
 
@@ -48,10 +48,10 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
     /// <summary>True when the loss adds up over examples (the sum of squared errors) rather than averaging.</summary>
     public bool SumsOverExamples => Kind == LossKind.SumSquaredError;
 
-    /// <summary>Null for regression (<see cref="OutputKind.Value"/>) or no examples.</summary>
+    /// <summary>Null for regression (<see cref="OutputKind.Regression"/>) or no examples.</summary>
     public double? Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
     {
-        if (Outputs == OutputKind.Value || targets.Count == 0) return null;
+        if (Outputs == OutputKind.Regression || targets.Count == 0) return null;
         int right = 0;
         for (int i = 0; i < targets.Count; i++)
             if (Outputs.Predict(outputs[i]) == targets[i]) right++;
@@ -61,7 +61,7 @@ public sealed class Objective(LossKind kind, double l2, OutputKind outputs)
     /// <summary>Rows of <paramref name="outputs"/> ([N, width]) that predict their target; 0 for regression.</summary>
     public int Correct<T>(ReadOnlySpan<T> outputs, int width, ReadOnlySpan<T> targets) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Outputs == OutputKind.Value) return 0;
+        if (Outputs == OutputKind.Regression) return 0;
         int right = 0;
         for (int i = 0; i < targets.Length; i++)
             if (Outputs.Predict(outputs.Slice(i * width, width)) == double.CreateChecked(targets[i])) right++;

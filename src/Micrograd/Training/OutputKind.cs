@@ -8,8 +8,8 @@ public enum OutputKind
     Sign,
     /// <summary>One output per class; the largest is the predicted class (cross-entropy).</summary>
     ArgMax,
-    /// <summary>Regression.</summary>
-    Value,
+    /// <summary>A number, not a class (regression); model files and the command line call it "value".</summary>
+    Regression,
 }
 
 public static class OutputKinds
@@ -20,10 +20,10 @@ public static class OutputKinds
     {
         LossKind.CrossEntropy => OutputKind.ArgMax,
         LossKind.Hinge => OutputKind.Sign,
-        _ => targets.Count > 0 && targets.All(t => t is 1.0 or -1.0) ? OutputKind.Sign : OutputKind.Value,
+        _ => targets.Count > 0 && targets.All(t => t is 1.0 or -1.0) ? OutputKind.Sign : OutputKind.Regression,
     };
 
-    /// <summary>The label (-1 or +1) or class (0, 1, ...); null for <see cref="OutputKind.Value"/>.</summary>
+    /// <summary>The label (-1 or +1) or class (0, 1, ...); null for <see cref="OutputKind.Regression"/>.</summary>
     public static double? Predict(this OutputKind kind, IReadOnlyList<double> outputs) =>
         Predict(kind, outputs is double[] array ? array : [.. outputs]);
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Micrograd.Modules;
 using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Training;

@@ -51,8 +51,8 @@ public static class Dot
         return dot.ToString();
     }
 
-    // Characters with a meaning inside a record label.
-    private static string Escape(string text)
+    // Characters with a meaning inside a record label (TensorDot's too).
+    internal static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (char c in text)

@@ -31,10 +31,10 @@ public static class TensorDot
         dot.AppendLine("  node [fontname=\"Helvetica\", fontsize=11];");
         foreach (var t in nodes)
         {
-            string label = Escape(labels.TryGetValue(t, out var name) ? name : "");
+            string label = Dot.Escape(labels.TryGetValue(t, out var name) ? name : "");
             dot.AppendLine($"  {id[t]} [shape=record, label=\"{{ {label} | {Shapes.Format(t.Dims)} | data {Numbers(t.ToArray())} | grad {(t.Grad is { } g ? Numbers(g.ToArray()) : "none")} }}\"];");
             if (t.Creator is not { } f) continue;
-            dot.AppendLine($"  {id[t]}_op [label=\"{Escape(f.Name)}\"];");
+            dot.AppendLine($"  {id[t]}_op [label=\"{Dot.Escape(f.Name)}\"];");
             dot.AppendLine($"  {id[t]}_op -> {id[t]};");
             foreach (var input in f.Inputs) dot.AppendLine($"  {id[input]} -> {id[t]}_op;");
         }
@@ -73,16 +73,5 @@ public static class TensorDot
     {
         var shown = values.Take(Shown).Select(v => double.CreateChecked(v).ToString("F4", CultureInfo.InvariantCulture));
         return string.Join(", ", shown) + (values.Length > Shown ? $", … ({values.Length:N0})" : "");
-    }
-
-    private static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            if (c is '{' or '}' or '|' or '<' or '>' or '"' or '\\') sb.Append('\\');
-            sb.Append(c);
-        }
-        return sb.ToString();
     }
 }

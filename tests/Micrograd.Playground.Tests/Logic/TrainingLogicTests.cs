@@ -1,7 +1,7 @@
 using Micrograd.Data;
+using Micrograd.Nn;
 using Micrograd.Playground.Training;
 using Micrograd.Training;
-using Micrograd.Nn;
 
 namespace Micrograd.Playground.Tests.Logic;
 

@@ -2,6 +2,7 @@ using Micrograd.Data;
 using Micrograd.Nn;
 using Micrograd.Optim;
 using Micrograd.Playground.Loop;
+using Micrograd.Training;
 
 namespace Micrograd.Playground.Tests.Logic;
 

@@ -1,7 +1,7 @@
-using Micrograd.Training;
 using Micrograd.Nn;
 using Micrograd.Playground.Components;
 using Micrograd.Playground.Training;
+using Micrograd.Training;
 
 namespace Micrograd.Playground.Tests.Logic;
 

@@ -5,13 +5,13 @@ namespace Micrograd.Tests.Data;
 /// <summary>Loading datasets from CSV files, and the errors that name the line and column (no fixture).</summary>
 public sealed class CsvTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("micrograd-csv-").FullName;
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private string Write(string name, string text)
     {
-        string path = Path.Combine(_dir, name);
+        string path = Path.Combine(_temp.Path, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -32,7 +32,7 @@ public sealed class CsvTests : IDisposable
     [Fact]
     public void Windows_line_endings_and_a_byte_order_mark_are_read()
     {
-        string path = Path.Combine(_dir, "crlf.csv");
+        string path = Path.Combine(_temp.Path, "crlf.csv");
         File.WriteAllText(path, "a,label\r\n1.5,1\r\n2.5,0\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         var d = Csv.Load(path, "label");
         Assert.Equal(["a"], d.InputNames);
@@ -155,7 +155,7 @@ public sealed class CsvTests : IDisposable
     [Fact]
     public void A_file_over_the_size_cap_is_refused_before_it_is_read()
     {
-        string path = Path.Combine(_dir, "huge.csv");
+        string path = Path.Combine(_temp.Path, "huge.csv");
         using (var f = File.Create(path)) f.SetLength(Csv.MaxBytes + 1); // sparse: nothing to read but zeros
         var e = Assert.Throws<CsvFormatException>(() => Csv.Load(path, "y"));
         Assert.Contains($"at most {Csv.MaxBytes:N0} bytes", e.Message);
@@ -262,7 +262,7 @@ public sealed class CsvTests : IDisposable
     [Fact]
     public void Missing_file_is_FileNotFoundException()
     {
-        Assert.Throws<FileNotFoundException>(() => Csv.Load(Path.Combine(_dir, "nope.csv"), "label"));
+        Assert.Throws<FileNotFoundException>(() => Csv.Load(Path.Combine(_temp.Path, "nope.csv"), "label"));
     }
 
     [Fact]

@@ -92,7 +92,8 @@ public class DatasetTests
         var moons = Datasets.Load("Moons", null, new Rng(5));
         Assert.Equal(Datasets.ByName("moons", new Rng(5)).Train.Inputs, moons.Train.Inputs);
 
-        string path = Path.Combine(Directory.CreateTempSubdirectory("micrograd-load-").FullName, "d.csv");
+        using var folder = new TempFolder();
+        string path = folder.File("d.csv");
         File.WriteAllText(path, "a,y\n1,2\n3,4\n");
         var csv = Datasets.Load(path, "y", new Rng());
         Assert.Equal([2.0, 4.0], csv.Train.Targets);

@@ -29,18 +29,4 @@ internal static class IdxBytes
         return output.ToArray();
     }
 
-    /// <summary>A new empty folder under the temporary folder, deleted when disposed.</summary>
-    public sealed class Folder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("micrograd-idx-").FullName;
-
-        public string Write(string name, byte[] bytes)
-        {
-            string path = System.IO.Path.Combine(Path, name);
-            File.WriteAllBytes(path, bytes);
-            return path;
-        }
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

@@ -11,7 +11,7 @@ public class IdxTests
     [Fact]
     public void Images_and_labels_read_the_same_plain_and_gzipped()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         var plain = Idx.ReadImages(dir.Write("a-images-idx3-ubyte", IdxBytes.Images(5, 3, 4)));
         var gzipped = Idx.ReadImages(dir.Write("a-images-idx3-ubyte.gz", IdxBytes.Gzip(IdxBytes.Images(5, 3, 4))));
         foreach (var images in new[] { plain, gzipped })
@@ -26,7 +26,7 @@ public class IdxTests
     [Fact]
     public void Gzip_is_told_by_its_bytes_not_by_the_name()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         Assert.Equal(2, Idx.ReadImages(dir.Write("named-plain", IdxBytes.Gzip(IdxBytes.Images(2, 2, 2)))).Count);
         Assert.Equal(2, Idx.ReadImages(dir.Write("named.gz", IdxBytes.Images(2, 2, 2))).Count);
     }
@@ -155,7 +155,7 @@ public class IdxTests
     [Fact]
     public void The_exception_names_the_file_in_its_message_and_path()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         string path = dir.Write("train-images-idx3-ubyte", [1, 2, 3, 4]);
         var e = Assert.Throws<IdxFormatException>(() => Idx.ReadImages(path));
         Assert.Equal(path, e.Path);

@@ -9,7 +9,7 @@ public class MnistTests
     [Fact]
     public void A_pair_of_files_is_a_dataset_of_pixels_over_255_and_class_labels()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         var d = Mnist.Load(dir.Write("t10k-images-idx3-ubyte.gz", IdxBytes.Gzip(IdxBytes.Images(4, 2, 3))), dir.Write("labels", IdxBytes.Labels(9, 0, 3, 3)));
         Assert.Equal("t10k-images-idx3-ubyte", d.Name);
         Assert.Equal(4, d.Count);
@@ -25,7 +25,7 @@ public class MnistTests
     [Fact]
     public void Labels_that_do_not_number_one_per_image_are_refused_naming_both_files()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         string images = dir.Write("train-images-idx3-ubyte", IdxBytes.Images(3, 2, 2));
         string labels = dir.Write("train-labels-idx1-ubyte", IdxBytes.Labels(1, 2));
         var e = Assert.Throws<IdxFormatException>(() => Mnist.Load(images));
@@ -44,7 +44,7 @@ public class MnistTests
     [InlineData("emnist-letters-train-images-idx3-ubyte", "emnist-letters-train-labels-idx1-ubyte")]
     public void The_labels_are_found_beside_the_images_by_mnists_naming(string images, string labels)
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         dir.Write(labels, IdxBytes.Labels(1));
         Assert.Equal(Path.Combine(dir.Path, labels), Mnist.LabelsPathFor(Path.Combine(dir.Path, images)));
     }
@@ -52,7 +52,7 @@ public class MnistTests
     [Fact]
     public void Missing_labels_are_not_found_with_both_names_tried_and_a_name_without_idx3_needs_its_labels_given()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         string images = dir.Write("train-images-idx3-ubyte.gz", IdxBytes.Gzip(IdxBytes.Images(1, 1, 1)));
         var e = Assert.Throws<FileNotFoundException>(() => Mnist.Load(images));
         Assert.Contains("train-labels-idx1-ubyte.gz or ", e.Message);
@@ -63,7 +63,7 @@ public class MnistTests
     [Fact]
     public void A_folder_gives_85_15_of_the_training_pair_and_the_test_pair_in_order()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         var labels = Enumerable.Range(0, 40).Select(i => (byte)(i % 10)).ToArray();
         dir.Write("train-images-idx3-ubyte.gz", IdxBytes.Gzip(IdxBytes.Images(40, 2, 2)));
         dir.Write("train-labels-idx1-ubyte.gz", IdxBytes.Gzip(IdxBytes.Labels(labels)));
@@ -85,7 +85,7 @@ public class MnistTests
     {
         // Issue 21: two gzip files of 100 KB, each declaring the most one file may hold, became 2.8 GB of doubles.
         // 80,000 images of 28 × 28 = 62,720,000 bytes each, declared by headers with no data behind them.
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         byte[] header = IdxBytes.Gzip(IdxBytes.Header(0x00000803, 80_000, 28, 28));
         dir.Write("train-images-idx3-ubyte.gz", header);
         dir.Write("train-labels-idx1-ubyte", IdxBytes.Labels(1));
@@ -104,7 +104,7 @@ public class MnistTests
     [Fact]
     public void A_folder_without_the_test_pair_has_an_empty_test_split_and_one_without_training_files_is_refused()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         var e = Assert.Throws<FileNotFoundException>(() => Mnist.LoadFolder(dir.Path));
         Assert.Contains($"in the folder '{dir.Path}'", e.Message);
         Assert.Contains("train-images-idx3-ubyte, train-images-idx3-ubyte.gz, train-images.idx3-ubyte", e.Message);
@@ -118,7 +118,7 @@ public class MnistTests
     [Fact]
     public void Load_takes_a_folder_an_images_file_or_refuses_a_labels_file_and_a_label_column()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         string images = dir.Write("train-images-idx3-ubyte", IdxBytes.Images(20, 3, 3));
         string labels = dir.Write("train-labels-idx1-ubyte", IdxBytes.Labels(Enumerable.Range(0, 20).Select(i => (byte)(i % 3)).ToArray()));
 
@@ -146,7 +146,7 @@ public class MnistTests
     [Fact]
     public void Load_passes_a_bad_idx_file_on_as_a_format_error()
     {
-        using var dir = new IdxBytes.Folder();
+        using var dir = new TempFolder();
         string images = dir.Write("train-images-idx3-ubyte", IdxBytes.Labels(1, 2));
         dir.Write("train-labels-idx1-ubyte", IdxBytes.Labels(1, 2));
         Assert.Equal(images, Assert.Throws<IdxFormatException>(() => Datasets.Load(images, null, new Rng())).Path);

@@ -1,5 +1,6 @@
 using Micrograd.Data;
 using Micrograd.Nn;
+using Micrograd.Training;
 
 namespace Micrograd.Tests.Engine;
 

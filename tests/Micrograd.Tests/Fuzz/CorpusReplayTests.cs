@@ -9,7 +9,7 @@ namespace Micrograd.Tests.Fuzz;
 /// </summary>
 public class CorpusReplayTests
 {
-    private static readonly string FuzzDir = Path.Combine(FindRoot(), "fuzz");
+    private static readonly string FuzzDir = Path.Combine(Repository.Root, "fuzz");
 
     public static TheoryData<string> Targets() => new(FuzzTargets.All.Select(t => t.Name));
 
@@ -44,12 +44,5 @@ public class CorpusReplayTests
     {
         string dir = Path.Combine(FuzzDir, kind, target);
         return Directory.Exists(dir) ? Directory.GetFiles(dir).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal) : [];
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"Expected Micrograd.slnx in a folder above {AppContext.BaseDirectory}, found none.");
     }
 }

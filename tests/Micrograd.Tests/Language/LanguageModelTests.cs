@@ -1,5 +1,6 @@
 using Micrograd.Data;
 using Micrograd.Language;
+using Micrograd.Modules;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;
 

@@ -81,7 +81,7 @@ public class LossesTests
     public void Objective_adds_l2_and_measures_accuracy()
     {
         var parameters = V(1, 2);
-        var objective = new Objective(LossKind.MeanSquaredError, 0.1, OutputKind.Value);
+        var objective = new Objective(LossKind.MeanSquaredError, 0.1, OutputKind.Regression);
         var loss = objective.Loss([V(1.0), V(3.0)], [0.0, 3.0], parameters);
         Assert.Equal(0.5 + 0.1 * 5, loss.Data, 15);
         Assert.Null(objective.Accuracy([[1.0]], [0.5]));

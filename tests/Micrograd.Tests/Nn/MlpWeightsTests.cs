@@ -1,8 +1,8 @@
-using Micrograd.Training;
 using Micrograd.Data;
 using Micrograd.Nn;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;
+using Micrograd.Training;
 
 namespace Micrograd.Tests.Nn;
 

@@ -10,9 +10,9 @@ namespace Micrograd.Tests.Serialization;
 /// </summary>
 public sealed class ModelFileHostileTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("micrograd-hostile-").FullName;
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private static string Model(int inputs, string layers) =>
         $$"""{"format": "micrograd-mlp", "version": 1, "inputs": {{inputs}}, "layers": [{{layers}}]}""";
@@ -29,7 +29,7 @@ public sealed class ModelFileHostileTests : IDisposable
     [Fact]
     public void A_small_file_declaring_a_huge_layer_is_refused_before_allocating()
     {
-        string path = Path.Combine(_dir, "bomb.json");
+        string path = Path.Combine(_temp.Path, "bomb.json");
         File.WriteAllText(path, Model(100_000, """{"size": 100000, "activation": "linear", "weights": [[1, 2]], "biases": [0]}"""));
         Assert.True(new FileInfo(path).Length < 360);
         var e = RefusedWithLittleMemory(() => ModelFile.Load(path));
@@ -44,7 +44,7 @@ public sealed class ModelFileHostileTests : IDisposable
     [Fact]
     public void A_file_larger_than_the_limit_is_refused_before_reading()
     {
-        string path = Path.Combine(_dir, "huge.json");
+        string path = Path.Combine(_temp.Path, "huge.json");
         using (var f = new FileStream(path, FileMode.CreateNew)) f.SetLength(3L << 30); // sparse: takes no disk space
         var e = RefusedWithLittleMemory(() => ModelFile.Load(path));
         Assert.Contains("3,221,225,472 bytes; a model file is at most 67,108,864 bytes (64 MiB)", e.Message);
@@ -102,7 +102,7 @@ public sealed class ModelFileHostileTests : IDisposable
     [Fact]
     public void A_byte_order_mark_is_allowed()
     {
-        string path = Path.Combine(_dir, "bom.json");
+        string path = Path.Combine(_temp.Path, "bom.json");
         File.WriteAllText(path, Model(1, """{"size": 1, "activation": "linear", "weights": [[2]], "biases": [0.5]}"""), new UTF8Encoding(true));
         Assert.Equal(2.5, ModelFile.Load(path).Model.Forward([new Value(1)])[0].Data);
     }

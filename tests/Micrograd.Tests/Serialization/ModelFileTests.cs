@@ -8,11 +8,11 @@ namespace Micrograd.Tests.Serialization;
 /// that are corrupt, empty or not a model (no fixture).</summary>
 public sealed class ModelFileTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("micrograd-model-").FullName;
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
-    private string PathOf(string name) => Path.Combine(_dir, name);
+    private string PathOf(string name) => Path.Combine(_temp.Path, name);
 
     private static MLP Trained()
     {
@@ -153,7 +153,7 @@ public sealed class ModelFileTests : IDisposable
         File.WriteAllText(path, "old");
         ModelFile.Save(Trained(), path);
         Assert.StartsWith("{", File.ReadAllText(path));
-        Assert.Equal([path], Directory.GetFiles(_dir));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
     }
 
     [Fact]

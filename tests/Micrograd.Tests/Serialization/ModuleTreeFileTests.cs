@@ -1,5 +1,6 @@
 using System.Numerics;
 using Micrograd.Data;
+using Micrograd.Modules;
 using Micrograd.Serialization;
 using Micrograd.Tensors;
 using Micrograd.Tensors.Nn;
@@ -11,9 +12,9 @@ namespace Micrograd.Tests.Serialization;
 /// numbers in float32 and float64 (no fixture: the expected numbers are the saved module's own).</summary>
 public sealed class ModuleTreeFileTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("micrograd-tree-").FullName;
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     /// <summary>Linear layers with a different activation after each, and Dropout.</summary>
     internal static Module<T> Mlp<T>() where T : unmanaged, IFloatingPointIeee754<T>
@@ -57,7 +58,7 @@ public sealed class ModuleTreeFileTests : IDisposable
     private void SavedAndLoadedPredictsTheSame<T>(Module<T> module, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Trained(module, x);
-        string path = Path.Combine(_dir, $"{typeof(T).Name}.json");
+        string path = Path.Combine(_temp.Path, $"{typeof(T).Name}.json");
         ModelFile.Save(module, path, new Dictionary<string, string> { ["note"] = "kept" });
 
         var loaded = ModelFile.Load(path);

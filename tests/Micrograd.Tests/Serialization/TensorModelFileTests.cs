@@ -11,9 +11,9 @@ namespace Micrograd.Tests.Serialization;
 /// and 2 files still read; a bad network or precision refused in one message (no fixture).</summary>
 public sealed class TensorModelFileTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("micrograd-tensor-model-").FullName;
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private static TensorMLP<T> Trained<T>() where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
@@ -35,16 +35,16 @@ public sealed class TensorModelFileTests : IDisposable
     {
         var single = Trained<float>();
         var twice = Trained<double>();
-        ModelFile.Save(single, Path.Combine(_dir, "f32.json"), new Dictionary<string, string> { ["inputs"] = "a,b,c" });
-        ModelFile.Save(twice, Path.Combine(_dir, "f64.json"));
+        ModelFile.Save(single, Path.Combine(_temp.Path, "f32.json"), new Dictionary<string, string> { ["inputs"] = "a,b,c" });
+        ModelFile.Save(twice, Path.Combine(_temp.Path, "f64.json"));
 
-        var f32 = ModelFile.Load(Path.Combine(_dir, "f32.json"));
+        var f32 = ModelFile.Load(Path.Combine(_temp.Path, "f32.json"));
         Assert.Equal((NetworkKind.TensorMLP, Precision.Float32), (f32.Network, f32.Precision));
         Assert.Equal("a,b,c", f32.Notes["inputs"]);
         var back32 = f32.Weights.ToTensorMLP<float>();
         for (int p = 0; p < single.Parameters().Count; p++) Assert.Equal(single.Parameters()[p].ToArray(), back32.Parameters()[p].ToArray());
 
-        var f64 = ModelFile.Load(Path.Combine(_dir, "f64.json"));
+        var f64 = ModelFile.Load(Path.Combine(_temp.Path, "f64.json"));
         Assert.Equal((NetworkKind.TensorMLP, Precision.Float64), (f64.Network, f64.Precision));
         var back64 = f64.Weights.ToTensorMLP<double>();
         for (int p = 0; p < twice.Parameters().Count; p++) Assert.Equal(twice.Parameters()[p].ToArray(), back64.Parameters()[p].ToArray());

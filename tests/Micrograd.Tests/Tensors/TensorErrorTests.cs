@@ -1,5 +1,5 @@
-using Micrograd.Tensors.Nn;
 using Micrograd.Tensors;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Tests.Tensors;
 

@@ -1,6 +1,6 @@
-using Micrograd.Tensors.Nn;
 using Micrograd.Data;
 using Micrograd.Tensors;
+using Micrograd.Tensors.Nn;
 
 namespace Micrograd.Tests.Tensors;
 
@@ -66,8 +66,11 @@ public class TensorGradientCheckTests
         ["layer norm without affine"] = ([[4, 5]], x => x[0].LayerNorm(null, null, 1e-3) * x[0]),
         ["var"] = ([[3, 4]], x => x[0].Var(1, keepDims: true) * x[0]),
         ["flatten"] = ([[2, 3, 2]], x => x[0].Flatten(1).Tanh()),
-        ["reused subexpression"] = ([[3, 3]], x => { var y = x[0].Tanh(); return y.MatMul(y) + y * y.Sum(0); }),
+        ["reused subexpression"] = ([[3, 3]], x => Reused(x[0].Tanh())),
     };
+
+    // y used three times: its gradient is the sum over every use.
+    private static Tensor<double> Reused(Tensor<double> y) => y.MatMul(y) + y * y.Sum(0);
 
     [Theory]
     [MemberData(nameof(Cases))]

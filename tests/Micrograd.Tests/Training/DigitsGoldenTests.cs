@@ -12,9 +12,7 @@ namespace Micrograd.Tests.Training;
 /// </summary>
 public class DigitsGoldenTests(ITestOutputHelper output)
 {
-    private sealed record ValidationPoint(int Step, double Loss, double Accuracy);
-
-    private sealed record DigitsRun(int Steps, double[] TrainLoss, double[] TrainAccuracy, ValidationPoint[] Validation,
+    private sealed record DigitsRun(int Steps, double[] TrainLoss, double[] TrainAccuracy, GoldenHistory.Point[] Validation,
         double FinalValidationAccuracy, double[] FinalParameters);
 
     [Fact]
@@ -27,29 +25,8 @@ public class DigitsGoldenTests(ITestOutputHelper output)
 
         Assert.Equal(expected.Steps, history.Count);
         var stats = new ErrorStats();
-        for (int k = 0; k < history.Count; k++)
-        {
-            Tolerance.AssertClose(expected.TrainLoss[k], history[k].TrainLoss, $"digits training loss at step {k}");
-            stats.Add(expected.TrainLoss[k], history[k].TrainLoss, $"train loss step {k}");
-            Assert.Equal(expected.TrainAccuracy[k], history[k].TrainAccuracy);
-        }
-
-        var validation = history.Where(r => r.ValidationLoss is not null).ToArray();
-        Assert.Equal(expected.Validation.Select(v => v.Step), validation.Select(r => r.Step));
-        for (int i = 0; i < validation.Length; i++)
-        {
-            Tolerance.AssertClose(expected.Validation[i].Loss, validation[i].ValidationLoss!.Value, $"digits validation loss at step {validation[i].Step}");
-            stats.Add(expected.Validation[i].Loss, validation[i].ValidationLoss!.Value, $"validation loss step {validation[i].Step}");
-            Assert.Equal(expected.Validation[i].Accuracy, validation[i].ValidationAccuracy);
-        }
-
-        var parameters = trainer.Weights().ToArray();
-        Assert.Equal(expected.FinalParameters.Length, parameters.Length);
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            Tolerance.AssertClose(expected.FinalParameters[i], parameters[i], $"digits final parameter {i}");
-            stats.Add(expected.FinalParameters[i], parameters[i], $"final parameter {i}");
-        }
+        GoldenHistory.AssertMatches(history, expected.TrainLoss, expected.TrainAccuracy, expected.Validation, "digits", stats);
+        GoldenHistory.AssertParameters(expected.FinalParameters, trainer.Weights().ToArray(), "digits", stats);
 
         double accuracy = trainer.Evaluate(trainer.Data.Validation).Accuracy!.Value;
         Assert.Equal(expected.FinalValidationAccuracy, accuracy);

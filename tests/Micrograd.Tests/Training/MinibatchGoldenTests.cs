@@ -14,10 +14,8 @@ namespace Micrograd.Tests.Training;
 /// </summary>
 public class MinibatchGoldenTests(ITestOutputHelper output)
 {
-    private sealed record ValidationPoint(int Step, double Loss);
-
     private sealed record MinibatchRun(string Name, string Preset, int BatchSize, int Steps, double[] TrainLoss, double[] TrainAccuracy,
-        ValidationPoint[] ValidationLoss, double[] FinalParameters, double FinalTrainLoss);
+        GoldenHistory.Point[] ValidationLoss, double[] FinalParameters, double FinalTrainLoss);
 
     private sealed record MinibatchFile(string Torch, MinibatchRun[] Runs);
 
@@ -45,26 +43,8 @@ public class MinibatchGoldenTests(ITestOutputHelper output)
 
         Assert.Equal(expected.Steps, history.Count);
         var stats = new ErrorStats();
-        for (int k = 0; k < history.Count; k++)
-        {
-            Tolerance.AssertClose(expected.TrainLoss[k], history[k].TrainLoss, $"{name} ({engine}) batch loss at step {k}");
-            stats.Add(expected.TrainLoss[k], history[k].TrainLoss, $"batch loss step {k}");
-            Assert.True(expected.TrainAccuracy[k] == history[k].TrainAccuracy,
-                $"{name} ({engine}) batch accuracy at step {k}: expected {expected.TrainAccuracy[k]}, got {history[k].TrainAccuracy}.");
-        }
-
-        var validation = history.Where(r => r.ValidationLoss is not null).ToArray();
-        Assert.Equal(expected.ValidationLoss.Select(v => v.Step), validation.Select(r => r.Step));
-        for (int i = 0; i < validation.Length; i++)
-            Tolerance.AssertClose(expected.ValidationLoss[i].Loss, validation[i].ValidationLoss!.Value, $"{name} ({engine}) validation loss at step {validation[i].Step}");
-
-        var p = trainer.Weights().ToArray();
-        Assert.Equal(expected.FinalParameters.Length, p.Length);
-        for (int i = 0; i < p.Length; i++)
-        {
-            Tolerance.AssertClose(expected.FinalParameters[i], p[i], $"{name} ({engine}) final parameter {i}");
-            stats.Add(expected.FinalParameters[i], p[i], $"final parameter {i}");
-        }
+        GoldenHistory.AssertMatches(history, expected.TrainLoss, expected.TrainAccuracy, expected.ValidationLoss, $"{name} ({engine})", stats);
+        GoldenHistory.AssertParameters(expected.FinalParameters, trainer.Weights().ToArray(), $"{name} ({engine})", stats);
         Tolerance.AssertClose(expected.FinalTrainLoss, trainer.Evaluate(trainer.Data.Train).Loss, $"{name} ({engine}) final loss on the training split");
         output.WriteLine($"{name} ({engine}): {stats}");
     }

@@ -12,9 +12,7 @@ namespace Micrograd.Tests.Training;
 /// </summary>
 public class PresetGoldenTests(ITestOutputHelper output)
 {
-    private sealed record ValidationPoint(int Step, double Loss);
-
-    private sealed record PresetRun(double[] TrainLoss, double[] TrainAccuracy, ValidationPoint[] ValidationLoss,
+    private sealed record PresetRun(double[] TrainLoss, double[] TrainAccuracy, GoldenHistory.Point[] ValidationLoss,
         double[] FinalParameters, double? FinalTrainAccuracy);
 
     private sealed record PresetsFile(string Torch, int Steps, PresetRun Lecture, PresetRun Moons, PresetRun YinYang);
@@ -33,29 +31,8 @@ public class PresetGoldenTests(ITestOutputHelper output)
 
         Assert.Equal(File.Steps, history.Count);
         var stats = new ErrorStats();
-        for (int k = 0; k < history.Count; k++)
-        {
-            Assert.Equal(k, history[k].Step);
-            Tolerance.AssertClose(expected.TrainLoss[k], history[k].TrainLoss, $"{name} training loss at step {k}");
-            stats.Add(expected.TrainLoss[k], history[k].TrainLoss, $"train loss step {k}");
-            Assert.Equal(expected.TrainAccuracy[k], history[k].TrainAccuracy);
-        }
-
-        var validation = history.Where(r => r.ValidationLoss is not null).ToArray();
-        Assert.Equal(expected.ValidationLoss.Select(v => v.Step), validation.Select(r => r.Step));
-        for (int i = 0; i < validation.Length; i++)
-        {
-            Tolerance.AssertClose(expected.ValidationLoss[i].Loss, validation[i].ValidationLoss!.Value, $"{name} validation loss at step {validation[i].Step}");
-            stats.Add(expected.ValidationLoss[i].Loss, validation[i].ValidationLoss!.Value, $"validation loss step {validation[i].Step}");
-        }
-
-        var p = trainer.Model.Parameters();
-        Assert.Equal(expected.FinalParameters.Length, p.Count);
-        for (int i = 0; i < p.Count; i++)
-        {
-            Tolerance.AssertClose(expected.FinalParameters[i], p[i].Data, $"{name} final parameter {i} ({p[i].Label})");
-            stats.Add(expected.FinalParameters[i], p[i].Data, $"final parameter {i}");
-        }
+        GoldenHistory.AssertMatches(history, expected.TrainLoss, expected.TrainAccuracy, expected.ValidationLoss, name, stats);
+        GoldenHistory.AssertParameters(expected.FinalParameters, [.. trainer.Model.Parameters().Select(p => p.Data)], name, stats);
         output.WriteLine($"{name}: {stats}");
     }
 

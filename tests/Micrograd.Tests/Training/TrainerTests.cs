@@ -139,10 +139,10 @@ public class TrainerTests
         Assert.Equal(OutputKind.Sign, new Trainer(Presets.Moons).Objective.Outputs);
         Assert.Equal(OutputKind.Sign, new Trainer(Presets.Lecture).Objective.Outputs); // squared error on ±1 targets
         Assert.Equal(OutputKind.ArgMax, new Trainer(Presets.YinYang).Objective.Outputs);
-        Assert.Equal(OutputKind.Value, OutputKinds.For(LossKind.MeanSquaredError, [0.5, 2]));
+        Assert.Equal(OutputKind.Regression, OutputKinds.For(LossKind.MeanSquaredError, [0.5, 2]));
         Assert.Equal(-1.0, OutputKind.Sign.Predict([-0.2]));
         Assert.Equal(2.0, OutputKind.ArgMax.Predict([0.1, 0.2, 0.3]));
-        Assert.Null(OutputKind.Value.Predict([0.1]));
+        Assert.Null(OutputKind.Regression.Predict([0.1]));
     }
 
     [Fact]

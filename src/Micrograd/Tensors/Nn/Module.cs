@@ -8,7 +8,7 @@ namespace Micrograd.Tensors.Nn;
 /// is in training mode (<see cref="Train"/>) or evaluation mode (<see cref="Eval"/>), which Dropout reads.</summary>
 /// <remarks>A module registers what it owns in its constructor, through <c>Parameter</c> and
 /// <see cref="Child"/>, in the order PyTorch's module would: that order is the order of <see cref="Parameters"/>.
-/// Each kind of module has one entry in <see cref="ModuleKinds"/>, which model files use to build it again.</remarks>
+/// Each kind of module has one entry in <c>Modules.ModuleKinds</c>, which model files use to build it again.</remarks>
 public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly List<(string Name, Tensor<T> Tensor)> _parameters = [];

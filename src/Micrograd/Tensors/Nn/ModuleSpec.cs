@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Micrograd.Tensors.Nn;
 
 /// <summary>A module without its parameters: its kind, its settings and its children's, by name. What a model
-/// file stores beside the numbers, and what <see cref="ModuleKinds.Build{T}"/> builds a module from.</summary>
+/// file stores beside the numbers, and what <c>Modules.ModuleKinds.Build</c> builds a module from.</summary>
 public sealed record ModuleSpec(string Kind, IReadOnlyDictionary<string, double> Settings, IReadOnlyList<(string Name, ModuleSpec Spec)> Children)
 {
     public static ModuleSpec Of<T>(Module<T> module) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>

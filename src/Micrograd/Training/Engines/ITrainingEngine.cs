@@ -40,7 +40,7 @@ internal sealed record EngineSetup(TrainingConfig Config, DatasetSplits Data, in
         Tensors.Nn.Module<T> network;
         using (Tensors.Nn.ModuleBudget.Limit(EngineLimits.Of(c.Engine).Parameters))
             network = c.Network is { } spec
-                ? Tensors.Nn.ModuleKinds.Build<T>(spec, Rng)
+                ? Modules.ModuleKinds.Build<T>(spec, Rng)
                 : new Tensors.Nn.TensorMLP<T>(Data.Train.InputCount, c.Layers, c.LayerActivations, c.Init, Rng);
         if (c.StartFrom is { } start)
             network.LoadStateDict(start.ToDictionary(p => p.Name, p => p.Data.Select(T.CreateChecked).ToArray()));

@@ -134,5 +134,5 @@ internal sealed class TensorEngine<T> : ITrainingEngine where T : unmanaged, IFl
         }
     }
 
-    private double? Accuracy(int right, int count) => _objective.Outputs == OutputKind.Value ? null : (double)right / count;
+    private double? Accuracy(int right, int count) => _objective.Outputs == OutputKind.Regression ? null : (double)right / count;
 }

@@ -1,13 +1,10 @@
 using Micrograd.Nn;
-using Micrograd.Training;
 
-namespace Micrograd;
+namespace Micrograd.Training;
 
 /// <summary>The runs this project reproduces, defined once for the tests, the examples and the command line.</summary>
 public static class Presets
 {
-    public static IReadOnlyList<string> Names { get; } = ["lecture", "moons", "yinyang", "digits"];
-
     /// <summary>The lecture's example, on its four examples; the loss falls below 0.01.</summary>
     public static TrainingConfig Lecture { get; } = new()
     {
@@ -85,13 +82,14 @@ public static class Presets
         Seed = Data.Rng.DefaultSeed,
     };
 
+    /// <summary>Every preset, in the order help texts list them; declared after the presets, which it reads.</summary>
+    public static IReadOnlyList<TrainingConfig> All { get; } = [Lecture, Moons, YinYang, Digits];
+
+    /// <summary>The presets' names, from <see cref="All"/>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(p => p.Name)];
+
     /// <exception cref="ArgumentException">For an unknown name, listing the known ones.</exception>
-    public static TrainingConfig ByName(string name) => name.ToLowerInvariant() switch
-    {
-        "lecture" => Lecture,
-        "moons" => Moons,
-        "yinyang" => YinYang,
-        "digits" => Digits,
-        _ => throw new ArgumentException($"Expected a preset: {string.Join(", ", Names)}; got '{name}'.", nameof(name)),
-    };
+    public static TrainingConfig ByName(string name) =>
+        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Expected a preset: {string.Join(", ", Names)}; got '{name}'.", nameof(name));
 }

@@ -1,34 +1,4 @@
-using Micrograd.Nn;
-using Micrograd.Serialization;
-using Micrograd.Training;
-
 namespace Micrograd;
-
-/// <summary>The one word for each kind of setting, read and written by model files, the command line and its
-/// reports alike; a new kind is one more entry.</summary>
-public static class KindNames
-{
-    public static NameTable<Activation> Activations { get; } = new("an activation",
-        (Activation.ReLU, "relu"), (Activation.Tanh, "tanh"), (Activation.Sigmoid, "sigmoid"), (Activation.Linear, "linear"));
-
-    public static NameTable<LossKind> Losses { get; } = new("a loss",
-        (LossKind.SumSquaredError, "sse"), (LossKind.MeanSquaredError, "mse"), (LossKind.Hinge, "hinge"), (LossKind.CrossEntropy, "cross-entropy"));
-
-    public static NameTable<OptimizerKind> Optimizers { get; } = new("an optimizer",
-        (OptimizerKind.Sgd, "sgd"), (OptimizerKind.AdamW, "adamw"));
-
-    public static NameTable<EngineKind> Engines { get; } = new("an engine",
-        (EngineKind.Dynamic, "dynamic"), (EngineKind.Tape, "tape"), (EngineKind.Tensor, "tensor"));
-
-    public static NameTable<Precision> Precisions { get; } = new("a precision",
-        (Precision.Float64, "float64"), (Precision.Float32, "float32"));
-
-    public static NameTable<NetworkKind> Networks { get; } = new("a network kind",
-        (NetworkKind.MLP, "mlp"), (NetworkKind.TensorMLP, "tensor-mlp"));
-
-    public static NameTable<OutputKind> Outputs { get; } = new("an output kind",
-        (OutputKind.Sign, "sign"), (OutputKind.ArgMax, "argmax"), (OutputKind.Value, "value"));
-}
 
 /// <summary>The words of one enum, both ways. Every value has exactly one word; reading ignores case.</summary>
 public sealed class NameTable<T> where T : struct, Enum

@@ -1,4 +1,4 @@
-namespace Micrograd.Tests.Support;
+namespace Micrograd.Testing;
 
 /// <summary>Comparisons of computed numbers with golden ones.</summary>
 internal static class Tolerance

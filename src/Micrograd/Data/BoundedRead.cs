@@ -1,4 +1,4 @@
-namespace Micrograd.Serialization;
+namespace Micrograd.Data;
 
 /// <summary>Reading untrusted streams without trusting their length: a pipe, a device or a decompressor has none
 /// to check first, and a file under /proc reports 0.</summary>

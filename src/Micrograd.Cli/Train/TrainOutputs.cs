@@ -8,7 +8,7 @@ namespace Micrograd.Cli.Train;
 /// runs (no empty name, no file where a folder must be, no two outputs on one path, a folder we may write
 /// in), then written all or none (<see cref="AtomicFile.WriteAll"/>).
 /// </summary>
-internal sealed class TrainTargets
+internal sealed class TrainOutputs
 {
     public const string BoundaryFile = "decision-boundary.png";
     public const string LossFile = "loss.png";
@@ -16,7 +16,7 @@ internal sealed class TrainTargets
     public const string ConfusionFile = "confusion-matrix.png";
     public const string MistakesFile = "mistakes.png";
 
-    private TrainTargets(string folder, string? log)
+    private TrainOutputs(string folder, string? log)
     {
         Folder = folder;
         Log = log;
@@ -32,21 +32,21 @@ internal sealed class TrainTargets
     public string Mistakes => Path.Combine(Folder, MistakesFile);
     public string? Log { get; }
 
-    /// <summary>Checks the targets before anything runs: paths are compared as the files they lead to
+    /// <summary>Checks the outputs before anything runs: paths are compared as the files they lead to
     /// (<see cref="RealPath"/>), so neither a different spelling nor a symbolic link puts two outputs, or an
     /// output and an input, on one file. <paramref name="inputs"/> are the files the run reads (its dataset),
     /// which no output may replace.</summary>
-    /// <exception cref="CliException">For a target that cannot be written, naming the option.</exception>
+    /// <exception cref="CliException">For an output that cannot be written, naming the option.</exception>
     /// <exception cref="OutputWriteException">For a folder this process may not write in.</exception>
-    public static TrainTargets Check(string folder, string? log, IReadOnlyList<InputFile> inputs)
+    public static TrainOutputs Check(string folder, string? log, IReadOnlyList<InputFile> inputs)
     {
         if (folder.Trim().Length == 0) throw new CliException("--out: expected a folder name, got an empty one.");
         if (log is not null && log.Trim().Length == 0) throw new CliException("--log: expected a file name, got an empty one.");
-        var targets = new TrainTargets(folder, log);
+        var outputs = new TrainOutputs(folder, log);
 
         if (File.Exists(folder)) throw new CliException($"--out: expected a folder, got '{folder}', which is a file.");
         CheckFolders("--out", folder, folder);
-        foreach (var (file, what) in targets.Outputs)
+        foreach (var (file, what) in outputs.Files)
         {
             if (Directory.Exists(file)) throw new CliException($"--out: expected '{file}' to be free for a file, got a folder there.");
             InputFiles.CheckApart("--out", file, inputs, what);
@@ -57,18 +57,18 @@ internal sealed class TrainTargets
             if (Directory.Exists(log)) throw new CliException($"--log: expected a file name, got '{log}', which is a folder.");
             CheckFolders("--log", log, Path.GetDirectoryName(Path.GetFullPath(log))!);
             string realLog = RealPath.Of(log);
-            foreach (var (file, what) in targets.Outputs)
+            foreach (var (file, what) in outputs.Files)
                 if (string.Equals(realLog, RealPath.Of(file), RealPath.Comparison))
                     throw new CliException($"--log: expected a file apart from the outputs in --out, got '{log}', which is where {what} goes.");
             if (RealPath.IsSameOrInside(RealPath.Of(folder), realLog))
                 throw new CliException($"--log: expected a file apart from the --out folder '{folder}', got '{log}', which is the folder or holds it.");
             InputFiles.CheckApart("--log", log, inputs);
         }
-        return targets;
+        return outputs;
     }
 
     // Every file that may go into --out, and what it is.
-    private (string Path, string What)[] Outputs =>
+    private (string Path, string What)[] Files =>
     [
         (Boundary, "the decision-boundary plot"), (Loss, "the loss curve"), (Model, "the model"),
         (Confusion, "the confusion matrix"), (Mistakes, "the grid of mistakes"),
@@ -76,7 +76,7 @@ internal sealed class TrainTargets
 
     /// <summary>Writes <paramref name="files"/>, all or none; folders made for them are removed again when the
     /// writing fails.</summary>
-    /// <exception cref="OutputWriteException">When the files cannot be written; no target has changed.</exception>
+    /// <exception cref="OutputWriteException">When the files cannot be written; no output has changed.</exception>
     public static void Write(IReadOnlyList<(string Path, byte[] Bytes)> files)
     {
         var created = new List<string>();

@@ -1,4 +1,4 @@
-namespace Micrograd.Cli.Tests;
+namespace Micrograd.Testing;
 
 /// <summary>A fresh folder under the system's temp folder, deleted afterwards.</summary>
 public sealed class TempFolder : IDisposable
@@ -6,7 +6,7 @@ public sealed class TempFolder : IDisposable
     /// <summary>Creates the folder.</summary>
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "micrograd-cli-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "micrograd-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
@@ -15,6 +15,14 @@ public sealed class TempFolder : IDisposable
 
     /// <summary>A path inside the folder.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="name"/> in the folder, returning its path.</summary>
+    public string Write(string name, byte[] bytes)
+    {
+        string path = File(name);
+        System.IO.File.WriteAllBytes(path, bytes);
+        return path;
+    }
 
     /// <inheritdoc/>
     public void Dispose()

@@ -1,10 +1,14 @@
 using System.Numerics;
 using Micrograd.Data;
+using Micrograd.Language;
+using Micrograd.Tensors;
+using Micrograd.Tensors.Nn;
 
-namespace Micrograd.Tensors.Nn;
+namespace Micrograd.Modules;
 
 /// <summary>Every kind of module a model file can hold, in one table: its name (<see cref="Module{T}.Kind"/>)
-/// and how to build it from its settings. A new module is its class plus one line here; ONNX needs nothing
+/// and how to build it from its settings. It sits above the modules it names (Tensors/Nn and Language), so that
+/// neither folder needs to know the other. A new module is its class plus one line here; ONNX needs nothing
 /// more, since export traces a module's ops.</summary>
 public static class ModuleKinds
 {
@@ -26,16 +30,16 @@ public static class ModuleKinds
             ["LogSoftmax"] = (s, _) => new LogSoftmax<T>(s.Int("dim", -Shapes.MaxRank, Shapes.MaxRank - 1)),
             ["CausalSelfAttention"] = (s, rng) => new CausalSelfAttention<T>(s.Int("n_embd"), s.Int("n_head"), s.Int("block_size"), rng),
             ["TransformerBlock"] = (s, rng) => new TransformerBlock<T>(s.Int("n_embd"), s.Int("n_head"), s.Int("block_size"), rng),
-            ["Bigram"] = (s, _) => new Language.Bigram<T>(s.Int("vocab_size")),
-            ["BengioMlp"] = (s, rng) => new Language.BengioMlp<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), rng),
-            ["Rnn"] = (s, rng) => new Language.Rnn<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), s.Bool("gru"), rng),
-            ["RnnCell"] = (s, rng) => new Language.RnnCell<T>(s.Int("n_embd"), s.Int("n_embd2"), rng),
-            ["GruCell"] = (s, rng) => new Language.GruCell<T>(s.Int("n_embd"), s.Int("n_embd2"), rng),
-            ["BoW"] = (s, rng) => new Language.BoW<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), rng),
-            ["BoWBlock"] = (s, rng) => new Language.BoWBlock<T>(s.Int("n_embd"), s.Int("n_embd2"), s.Int("block_size"), rng),
-            ["CausalBoW"] = (s, _) => new Language.CausalBoW<T>(s.Int("block_size")),
-            ["Transformer"] = (s, rng) => new Language.Transformer<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_layer"), s.Int("n_embd"), s.Int("n_head"), rng),
-            ["TransformerTrunk"] = (s, rng) => new Language.TransformerTrunk<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_layer"), s.Int("n_embd"), s.Int("n_head"), rng),
+            ["Bigram"] = (s, _) => new Bigram<T>(s.Int("vocab_size")),
+            ["BengioMlp"] = (s, rng) => new BengioMlp<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), rng),
+            ["Rnn"] = (s, rng) => new Rnn<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), s.Bool("gru"), rng),
+            ["RnnCell"] = (s, rng) => new RnnCell<T>(s.Int("n_embd"), s.Int("n_embd2"), rng),
+            ["GruCell"] = (s, rng) => new GruCell<T>(s.Int("n_embd"), s.Int("n_embd2"), rng),
+            ["BoW"] = (s, rng) => new BoW<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_embd"), s.Int("n_embd2"), rng),
+            ["BoWBlock"] = (s, rng) => new BoWBlock<T>(s.Int("n_embd"), s.Int("n_embd2"), s.Int("block_size"), rng),
+            ["CausalBoW"] = (s, _) => new CausalBoW<T>(s.Int("block_size")),
+            ["Transformer"] = (s, rng) => new Transformer<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_layer"), s.Int("n_embd"), s.Int("n_head"), rng),
+            ["TransformerTrunk"] = (s, rng) => new TransformerTrunk<T>(s.Int("vocab_size"), s.Int("block_size"), s.Int("n_layer"), s.Int("n_embd"), s.Int("n_head"), rng),
         };
     }
 

@@ -4,7 +4,7 @@ namespace Micrograd.Cli.Tests;
 /// Where <c>train</c> writes (issue 9, items 2, 3 and 8): every target is checked before training, two
 /// outputs never share a path, and a run that fails while writing leaves every file as it was and exits 2.
 /// </summary>
-public class TrainTargetsTests
+public class TrainOutputsTests
 {
     private const string Original = "the user's own file";
     private static readonly string[] FolderFiles = ["model.json", "loss.png", "decision-boundary.png"];
