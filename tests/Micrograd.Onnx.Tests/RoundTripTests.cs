@@ -1,6 +1,6 @@
 using Micrograd.Nn;
-using Micrograd.Training;
 using Micrograd.Onnx.Tests.Support;
+using Micrograd.Training;
 
 namespace Micrograd.Onnx.Tests;
 

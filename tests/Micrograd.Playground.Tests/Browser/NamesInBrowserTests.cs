@@ -60,7 +60,7 @@ public sealed class NamesInBrowserTests(PublishedApp app, ITestOutputHelper outp
         }
     }
 
-    private static IReadOnlyList<IWebElement> Samples(PlaygroundPage page) => page.Browser.Driver.FindElements(By.CssSelector("#names-samples .name-sample"));
+    private static System.Collections.ObjectModel.ReadOnlyCollection<IWebElement> Samples(PlaygroundPage page) => page.Browser.Driver.FindElements(By.CssSelector("#names-samples .name-sample"));
 
     private static double Number(PlaygroundPage page, string id) => double.Parse(page.Find(id).Text, CultureInfo.InvariantCulture);
 }

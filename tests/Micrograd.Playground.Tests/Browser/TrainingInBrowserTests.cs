@@ -1,3 +1,4 @@
+using Micrograd.Training;
 using OpenQA.Selenium;
 using Xunit.Abstractions;
 
