@@ -157,7 +157,7 @@ void Sample(Tensor<double>[] p)
         samples.Add(name.Count == 0 ? "." : vocabulary.Decode([.. name]));
     }
     Console.WriteLine($"15 names from the trained model: {string.Join(" ", samples)}");
-    Console.WriteLine($"  {samples.Count(n => names[..n1].Contains(n))} of them are in the training set");
+    Console.WriteLine($"  {samples.Count(n => names.AsSpan(0, n1).Contains(n))} of them are in the training set");
 }
 
 // The embedding's backward: a row taken twice gets both gradients, added: chapter 5's +=, on whole rows.

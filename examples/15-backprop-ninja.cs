@@ -192,8 +192,8 @@ static Tensor<double> OneHot(int[] indices, int classes)
     return ([.. x], [.. y]);
 }
 
-record Pass(Tensor<double> Emb, Tensor<double> EmbCat, Tensor<double> HPrebn, Tensor<double> BnVarInv, Tensor<double> BnRaw,
+sealed record Pass(Tensor<double> Emb, Tensor<double> EmbCat, Tensor<double> HPrebn, Tensor<double> BnVarInv, Tensor<double> BnRaw,
     Tensor<double> HPreact, Tensor<double> H, Tensor<double> Logits, Tensor<double> Loss);
 
-record Grads(Tensor<double> Logits, Tensor<double> H, Tensor<double> W2, Tensor<double> B2, Tensor<double> HPreact, Tensor<double> BnGain,
+sealed record Grads(Tensor<double> Logits, Tensor<double> H, Tensor<double> W2, Tensor<double> B2, Tensor<double> HPreact, Tensor<double> BnGain,
     Tensor<double> BnBias, Tensor<double> HPrebn, Tensor<double> EmbCat, Tensor<double> W1, Tensor<double> B1, Tensor<double> Emb, Tensor<double> C);
