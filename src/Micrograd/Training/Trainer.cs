@@ -1,5 +1,4 @@
 using Micrograd.Data;
-using Micrograd.Nn;
 using Micrograd.Optim;
 using Micrograd.Training.Engines;
 
