@@ -42,7 +42,7 @@ public class TrainAnyNetworkTests
 
         Assert.True(more.ExitCode == 0, more.Err);
         Assert.StartsWith("trained moons: MLP 2-16-16-1 (ReLU, Linear output)", more.OutLines[0]);
-        double fresh = FirstLoss(folder.File("a.csv")), resumed = FirstLoss(folder.File("b.csv"));
+        double fresh = Losses(folder.File("a.csv"))[0], resumed = Losses(folder.File("b.csv"))[0];
         Assert.True(resumed < fresh / 2, $"the first loss from the file ({resumed}) should be far below a fresh network's ({fresh})");
     }
 
@@ -59,7 +59,7 @@ public class TrainAnyNetworkTests
         Assert.Contains("engine      tensor", result.Out);
         var kinds = ModelFile.Load(folder.File("out/model.json")).ToModule<double>().Children.Select(c => c.Module.Kind);
         Assert.Equal(["Linear", "LayerNorm", "Tanh", "Linear"], kinds);
-        var losses = File.ReadAllLines(folder.File("log.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        var losses = Losses(folder.File("log.csv"));
         Assert.True(losses[^1] < losses[0] * 0.8, $"loss {losses[0]} → {losses[^1]}: it should learn");
         var predict = CliRunner.Run("predict", "--model", folder.File("out/model.json"), "0.5", "-0.3");
         Assert.True(predict.ExitCode == 0, predict.Err);
@@ -80,6 +80,7 @@ public class TrainAnyNetworkTests
         Assert.False(Directory.Exists(folder.File("o1")) || Directory.Exists(folder.File("o2")) || Directory.Exists(folder.File("o4")));
     }
 
-    private static double FirstLoss(string log) =>
-        double.Parse(File.ReadAllLines(log)[1].Split(',')[1], CultureInfo.InvariantCulture);
+    // The train_loss column of a --log file, step by step.
+    private static double[] Losses(string log) =>
+        [.. File.ReadAllLines(log).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture))];
 }

@@ -42,7 +42,8 @@ public sealed class ShardedStep<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (shards == 1) return Backward(_model, data, rows, null);
 
         var parts = Enumerable.Range(0, shards).Select(s => rows.Skip(rows.Count * s / shards).Take(rows.Count * (s + 1) / shards - rows.Count * s / shards).ToArray()).ToArray();
-        int targets = parts.Sum(p => Targets(data, p));
+        int[] counts = [.. parts.Select(p => Targets(data, p))];
+        int targets = counts.Sum();
         var losses = new double[shards];
         var parameters = _model.Parameters();
         for (int s = 1; s < shards; s++)
@@ -52,7 +53,7 @@ public sealed class ShardedStep<T> where T : unmanaged, IFloatingPointIeee754<T>
             _copies[s - 1].ZeroGrad();
         }
         Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = shards },
-            s => losses[s] = Backward(s == 0 ? _model : _copies[s - 1], data, parts[s], (double)Targets(data, parts[s]) / targets));
+            s => losses[s] = Backward(s == 0 ? _model : _copies[s - 1], data, parts[s], (double)counts[s] / targets));
         for (int s = 1; s < shards; s++)
         {
             var copy = _copies[s - 1].Parameters();

@@ -15,7 +15,6 @@ public readonly record struct Evaluation(double Loss, double? Accuracy);
 /// evaluates and loops; the engine computes. <see cref="Train"/> returns a <see cref="TrainedModel"/>.</summary>
 public sealed class Trainer
 {
-    private readonly ITrainingEngine _engine;
     private readonly int[] _order, _batch; // a shuffle of the training examples, and its first BatchSize
 
     /// <summary>Without <paramref name="data"/>, loads <see cref="TrainingConfig.Dataset"/>. <paramref name="rng"/>
@@ -34,8 +33,8 @@ public sealed class Trainer
 
         // How to read the outputs follows every split's targets, not the training split's alone.
         Objective = new Objective(config.Loss, config.L2, OutputKinds.For(config.Loss, [.. Data.Train.Targets, .. Data.Validation.Targets, .. Data.Test.Targets]));
-        _engine = EngineTable.Create(new EngineSetup(config, Data, BatchSize, Objective, Rng));
-        ValidateSplits(_engine.OutputCount);
+        Engine = EngineTable.Create(new EngineSetup(config, Data, BatchSize, Objective, Rng));
+        ValidateSplits(Engine.OutputCount);
         _order = BatchSize < Data.Train.Count ? new int[Data.Train.Count] : [];
         _batch = BatchSize < Data.Train.Count ? new int[BatchSize] : [];
     }
@@ -48,7 +47,7 @@ public sealed class Trainer
 
     public Objective Objective { get; }
 
-    public Optimizer Optimizer => _engine.Optimizer;
+    public Optimizer Optimizer => Engine.Optimizer;
 
     /// <summary>The whole training set when <see cref="TrainingConfig.BatchSize"/> is null or larger.</summary>
     public int BatchSize => Math.Min(Config.BatchSize ?? Data.Train.Count, Data.Train.Count);
@@ -56,17 +55,17 @@ public sealed class Trainer
     public int StepsTaken => Optimizer.StepCount;
 
     /// <summary>A copy of the network as it is now, whichever engine trains it.</summary>
-    public TrainedNetwork Network() => _engine.Snapshot();
+    public TrainedNetwork Network() => Engine.Snapshot();
 
     /// <summary>The engine chosen for this run (see <see cref="TrainerMlp"/> for an MLP's views of it).</summary>
-    internal ITrainingEngine Engine => _engine;
+    internal ITrainingEngine Engine { get; }
 
     /// <summary>Without gradients; a scalar network runs as a float64 tensor MLP (equal to rounding, faster).</summary>
     /// <exception cref="ArgumentException">For a row with the wrong number of inputs.</exception>
     public double[][] Predict(IReadOnlyList<IReadOnlyList<double>> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return _engine.Predict(inputs);
+        return Engine.Predict(inputs);
     }
 
     public StepRecord Step()
@@ -75,7 +74,7 @@ public sealed class Trainer
         Evaluation? validation = Config.ValidationEvery > 0 && step % Config.ValidationEvery == 0 && Data.Validation.Count > 0
             ? Evaluate(Data.Validation)
             : null;
-        return _engine.Step(step, NextBatch(), validation);
+        return Engine.Step(step, NextBatch(), validation);
     }
 
     /// <summary>Up to <see cref="TrainingConfig.Steps"/>; <paramref name="cancel"/> stops between steps.</summary>
@@ -109,7 +108,7 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Count == 0) throw new ArgumentException("Expected examples to evaluate, got none.", nameof(data));
-        return _engine.Evaluate(data);
+        return Engine.Evaluate(data);
     }
 
     private void ValidateSplits(int outputs)

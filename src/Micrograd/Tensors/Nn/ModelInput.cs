@@ -34,7 +34,8 @@ public sealed record ModelInput
     public override string ToString() => $"[batch, {string.Join(", ", Shape)}]{(Indices ? " token indices" : "")}";
 
     /// <summary>What the module tree <paramref name="spec"/> takes, read from its first modules: a Linear's
-    /// in_features, a LayerNorm's size, an attention block's [block_size, n_embd], a makemore language model's block_size token indices (a bigram's one), or an Embedding's token
+    /// in_features, a LayerNorm's size, an attention block's [block_size, n_embd], a language model's block_size token indices (any module with a vocab_size; one without a block_size, such as
+    /// makemore's bigram, takes one), or an Embedding's token
     /// indices (as many as the Linear or LayerNorm after a Flatten takes, or a block's block_size); null when they do not say.</summary>
     public static ModelInput? Of(ModuleSpec spec)
     {
@@ -51,9 +52,7 @@ public sealed record ModelInput
                 case "CausalSelfAttention" or "TransformerBlock":
                     return Setting(m, "block_size") is { } t && Setting(m, "n_head") is { } heads && (double)heads * t * t <= 1 << 24
                         ? Numbers(t, Setting(m, "n_embd")) : null;
-                case "Bigram": return new ModelInput([1], indices: true);
-                case "BengioMlp" or "Rnn" or "BoW" or "Transformer":
-                    return Setting(m, "block_size") is { } block && (double)(Setting(m, "n_head") ?? 1) * block * block <= 1 << 24 ? new ModelInput([block], indices: true) : null;
+                case var _ when Setting(m, "vocab_size") is not null: return LanguageModel(m);
                 case "Embedding": return Context(modules, i + 1, Setting(m, "embedding_dim")) is { } tokens && tokens <= MaxCount ? new ModelInput([tokens], indices: true) : null;
                 case var kind when PassThrough(kind) || kind == "Flatten": continue;
                 default: return null;
@@ -82,6 +81,12 @@ public sealed record ModelInput
     }
 
     private static bool PassThrough(string kind) => kind is "ReLU" or "Tanh" or "Sigmoid" or "GELU" or "Dropout" or "Softmax" or "LogSoftmax";
+
+    private static ModelInput? LanguageModel(ModuleSpec m)
+    {
+        int block = Setting(m, "block_size") ?? 1;
+        return (double)(Setting(m, "n_head") ?? 1) * block * block <= 1 << 24 ? new ModelInput([block], indices: true) : null;
+    }
 
     private static void Unroll(ModuleSpec spec, List<ModuleSpec> into)
     {
